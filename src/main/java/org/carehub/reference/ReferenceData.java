@@ -1,0 +1,37 @@
+package org.carehub.reference;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The council's reference data from {@code mappings/}, as one consistent snapshot. Lookups never
+ * return partial data: a reload that fails validation leaves the previous snapshot in place.
+ */
+public interface ReferenceData {
+
+    Optional<Provider> provider(String providerRef);
+
+    List<Provider> providers();
+
+    /** The provider's contract for this service in force on the date, if any. */
+    Optional<ProviderContract> contract(String providerRef, String serviceCode, LocalDate on);
+
+    Optional<ServiceDefinition> service(String serviceCode);
+
+    Optional<ServiceElement> element(String serviceCode, String elementCode);
+
+    /** The locked rate card entry in force on the date. */
+    Optional<RateCardEntry> rate(String serviceCode, String elementCode, LocalDate on);
+
+    Optional<FinanceCode> financeCode(String serviceCode, String elementCode);
+
+    /** The reason catalogue entry; an unknown code is a programming error and throws. */
+    FailureReason reason(String reasonCode);
+
+    List<FailureReason> reasons();
+
+    Optional<OwnerTeam> ownerTeam(String teamCode);
+
+    List<OwnerTeam> ownerTeams();
+}
