@@ -1,0 +1,96 @@
+package org.carehub.cases;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the hub has applied of LAS's clients and care lines, with the version last applied. Care
+ * lines are checked against their client (date of death, finance details) and an older version is
+ * refused after a newer one. Per-client message groups mean one writer per client at a time.
+ */
+@Component
+public class CaseStore {
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public CaseStore(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** A client or care line as last applied, with its version. */
+    public record Versioned<T>(T value, int version) {
+    }
+
+    public Optional<Versioned<Client>> client(String lasPersonId) {
+        return jdbc.query("SELECT payload, version FROM las_client WHERE las_person_id = ?",
+                (rs, i) -> new Versioned<>(read(rs.getString(1), Client.class), rs.getInt(2)), lasPersonId)
+                .stream().findFirst();
+    }
+
+    public Optional<Versioned<CareLine>> careLine(String cpliId) {
+        return jdbc.query("SELECT payload, version FROM care_line WHERE cpli_id = ?",
+                (rs, i) -> new Versioned<>(read(rs.getString(1), CareLine.class), rs.getInt(2)), cpliId)
+                .stream().findFirst();
+    }
+
+    public void saveClient(Client client, int version) {
+        Object[] values = {version, NhsNumber.normalise(client.nhsNumber()), client.forename(), client.surname(),
+                date(client.dateOfBirth()), client.address() == null ? null : client.address().postcode(),
+                client.chargeable(), date(client.dateOfDeath()), write(client), Timestamp.from(Instant.now()),
+                client.lasPersonId()};
+        int updated = jdbc.update("""
+                UPDATE las_client SET version = ?, nhs_number = ?, forename = ?, surname = ?, date_of_birth = ?,
+                       postcode = ?, chargeable = ?, date_of_death = ?, payload = ?, updated_at = ?
+                 WHERE las_person_id = ?""", values);
+        if (updated == 0) {
+            jdbc.update("""
+                    INSERT INTO las_client (version, nhs_number, forename, surname, date_of_birth, postcode, chargeable,
+                                            date_of_death, payload, updated_at, las_person_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", values);
+        }
+    }
+
+    public void saveCareLine(CareLine line, int version) {
+        Object[] values = {version, line.clientId(), line.serviceCode(), line.providerRef(), date(line.startDate()),
+                date(line.endDate()), write(line), Timestamp.from(Instant.now()), line.cpliId()};
+        int updated = jdbc.update("""
+                UPDATE care_line SET version = ?, client_id = ?, service_code = ?, provider_ref = ?, start_date = ?,
+                       end_date = ?, payload = ?, updated_at = ?
+                 WHERE cpli_id = ?""", values);
+        if (updated == 0) {
+            jdbc.update("""
+                    INSERT INTO care_line (version, client_id, service_code, provider_ref, start_date, end_date, payload,
+                                           updated_at, cpli_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", values);
+        }
+    }
+
+    private static Date date(LocalDate date) {
+        return date == null ? null : Date.valueOf(date);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not store " + value, e);
+        }
+    }
+
+    private <T> T read(String payload, Class<T> type) {
+        try {
+            return json.readValue(payload, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored " + type.getSimpleName() + " is unreadable: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package org.carehub.cases;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.camel.Exchange;
+import org.carehub.cases.CaseStore.Versioned;
+import org.carehub.failures.BusinessRuleViolation;
+import org.carehub.failures.JourneyLedger;
+import org.carehub.failures.JourneyStatus;
+import org.carehub.failures.ParkedHeaders;
+import org.carehub.finance.ContrOCCAdapter;
+import org.carehub.finance.FinanceReceipt;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps of the LAS → ContrOCC flow ({@code routes/las-events.yaml}): read the event, check it
+ * against the council's rules, deliver it to finance, record the outcome. Each step notes its name
+ * so a parked message says where it failed.
+ */
+@Component("lasEvents")
+public class LasEventFlow {
+
+    /** Exchange property: the journey was already delivered (a redelivery after a crash): nothing to do. */
+    public static final String ALREADY_DELIVERED = "carehubAlreadyDelivered";
+
+    private final ObjectMapper json;
+    private final Validator validator;
+    private final JourneyLedger ledger;
+    private final CaseStore cases;
+    private final ClientRules clientRules;
+    private final CareLineRules careLineRules;
+    private final ContrOCCAdapter finance;
+
+    public LasEventFlow(ObjectMapper json, Validator validator, JourneyLedger ledger, CaseStore cases,
+                        ClientRules clientRules, CareLineRules careLineRules, ContrOCCAdapter finance) {
+        this.json = json;
+        this.validator = validator;
+        this.ledger = ledger;
+        this.cases = cases;
+        this.clientRules = clientRules;
+        this.careLineRules = careLineRules;
+        this.finance = finance;
+    }
+
+    /** Reads the event off the queue; a message edited by hand in the failure desk is checked again. */
+    public LasEvent begin(Exchange exchange) {
+        exchange.setProperty(ParkedHeaders.STEP_PROPERTY, "read");
+        String journeyId = journeyId(exchange);
+        if (ledger.statusOf(journeyId).orElse(null) == JourneyStatus.DELIVERED) {
+            ledger.step(journeyId, "redelivery", "IGNORED", "already delivered to finance");
+            exchange.setProperty(ALREADY_DELIVERED, true);
+            return null;
+        }
+        ledger.status(journeyId, JourneyStatus.IN_PROGRESS);
+        LasEvent event = parse(exchange.getMessage().getBody(String.class));
+        Set<ConstraintViolation<LasEvent>> violations = validator.validate(event);
+        if (!violations.isEmpty()) {
+            String detail = violations.stream()
+                    .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).collect(Collectors.joining("; "));
+            ConstraintViolation<LasEvent> first = violations.iterator().next();
+            throw new BusinessRuleViolation("INVALID_EVENT", first.getPropertyPath().toString(),
+                    first.getInvalidValue(), Map.of("detail", detail));
+        }
+        return event;
+    }
+
+    /** Applies the council's rules for the event's type; the first broken one parks the message. */
+    public void check(LasEvent event, Exchange exchange) {
+        exchange.setProperty(ParkedHeaders.STEP_PROPERTY, "check");
+        switch (event.type()) {
+            case CLIENT_REGISTERED, CLIENT_CHANGED -> {
+                cases.client(event.client().lasPersonId()).ifPresent(stored ->
+                        ClientRules.requireNewer("client " + event.client().lasPersonId(), event.version(), stored.version()));
+                clientRules.check(event.client());
+            }
+            case CARE_LINE_CREATED, CARE_LINE_CHANGED, CARE_LINE_ENDED -> {
+                CareLine line = event.careLine();
+                cases.careLine(line.cpliId()).ifPresent(stored ->
+                        ClientRules.requireNewer("care line " + line.cpliId(), event.version(), stored.version()));
+                Client client = registeredClient(line.clientId(), "careLine.clientId");
+                clientRules.check(client);
+                careLineRules.check(line, client);
+            }
+            case DATE_OF_DEATH_RECORDED -> registeredClient(event.death().lasPersonId(), "death.lasPersonId");
+            case FINANCIAL_ASSESSMENT_REFERRAL ->
+                    registeredClient(event.assessmentReferral().lasPersonId(), "assessmentReferral.lasPersonId");
+        }
+        ledger.step(journeyId(exchange), "checked", "OK", "all rules passed for " + event.type());
+    }
+
+    /**
+     * Sends the event to ContrOCC. The import reference is the event id and version, so a redelivery
+     * after a crash is recognised by finance and never creates a second line.
+     */
+    public void deliverToFinance(LasEvent event, Exchange exchange) {
+        exchange.setProperty(ParkedHeaders.STEP_PROPERTY, "deliver to finance");
+        String reference = event.idempotencyKey();
+        FinanceReceipt receipt = switch (event.type()) {
+            case CLIENT_REGISTERED, CLIENT_CHANGED -> {
+                FinanceReceipt r = finance.deliverClient(event.client(), reference);
+                cases.saveClient(event.client(), event.version());
+                yield r;
+            }
+            case CARE_LINE_CREATED, CARE_LINE_CHANGED, CARE_LINE_ENDED -> {
+                CareLine line = event.careLine();
+                FinanceReceipt r = finance.deliverCareLine(line, registeredClient(line.clientId(), "careLine.clientId"),
+                        reference);
+                cases.saveCareLine(line, event.version());
+                yield r;
+            }
+            case DATE_OF_DEATH_RECORDED -> {
+                Versioned<Client> stored = cases.client(event.death().lasPersonId()).orElseThrow();
+                Client c = stored.value();
+                Client died = new Client(c.lasPersonId(), c.nhsNumber(), c.title(), c.forename(), c.surname(),
+                        c.dateOfBirth(), c.address(), c.chargeable(), event.death().dateOfDeath());
+                FinanceReceipt r = finance.recordDeath(died, reference);
+                cases.saveClient(died, stored.version());
+                yield r;
+            }
+            case FINANCIAL_ASSESSMENT_REFERRAL -> finance.referForAssessment(event.assessmentReferral(), reference);
+        };
+        ledger.step(journeyId(exchange), "delivered to finance", "OK", receipt.toString());
+    }
+
+    public void delivered(Exchange exchange) {
+        ledger.status(journeyId(exchange), JourneyStatus.DELIVERED);
+    }
+
+    private Client registeredClient(String lasPersonId, String field) {
+        return cases.client(lasPersonId).map(Versioned::value).orElseThrow(() ->
+                new BusinessRuleViolation("CLIENT_NOT_REGISTERED", field, lasPersonId, Map.of("clientId", lasPersonId)));
+    }
+
+    private LasEvent parse(String body) {
+        try {
+            return json.readValue(body, LasEvent.class);
+        } catch (JsonProcessingException e) {
+            throw new BusinessRuleViolation("MALFORMED_JSON", "", "", Map.of("detail", e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr())));
+        }
+    }
+
+    private static String journeyId(Exchange exchange) {
+        return exchange.getMessage().getHeader(ParkedHeaders.JOURNEY_ID, String.class);
+    }
+}
