@@ -19,6 +19,16 @@ public interface ReferenceData {
 
     Optional<ServiceDefinition> service(String serviceCode);
 
+    List<ServiceDefinition> services();
+
+    /** Every contract of every provider, current or not. */
+    List<ProviderContract> contracts();
+
+    /** The whole locked rate card, every period. */
+    List<RateCardEntry> rateCard();
+
+    List<ServiceElement> elements(String serviceCode);
+
     Optional<ServiceElement> element(String serviceCode, String elementCode);
 
     /** The locked rate card entry in force on the date. */
