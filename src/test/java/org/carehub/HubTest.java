@@ -1,0 +1,111 @@
+package org.carehub;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import org.carehub.cases.LasEvent;
+import org.carehub.failures.ParkedHeaders;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Base of the end-to-end tests: the whole hub as it runs (embedded Artemis with its journal, H2 file
+ * database, CXF, the ContrOCC simulator standing in for finance) in a fresh data folder, driven over
+ * its real channels. Only the LAS simulator is off, so the tests alone decide the traffic.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "carehub.simulators.las.enabled=false",
+        "carehub.finance.redelivery.maximum-redeliveries=4",
+        "carehub.finance.redelivery.initial-delay-ms=200",
+        "carehub.finance.redelivery.maximum-delay-ms=1000"})
+public abstract class HubTest {
+
+    public static final String LAS_QUEUE = "carehub.las.events";
+    public static final String LAS_PARKED_QUEUE = "carehub.las.events.parked";
+
+    private static final Path DATA_DIR = newDataDir();
+
+    @DynamicPropertySource
+    static void freshDataDir(DynamicPropertyRegistry registry) {
+        registry.add("carehub.data-dir", DATA_DIR::toString);
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JmsTemplate jms;
+
+    protected final RestClient http = RestClient.builder()
+            .defaultStatusHandler(status -> true, (request, response) -> { })
+            .build();
+
+    protected String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Publishes an event as LAS does over REST; returns the hub's answer whatever its status. */
+    protected ResponseEntity<Map> publish(LasEvent event) {
+        return http.post().uri(baseUrl() + "/api/las/events").body(event).retrieve().toEntity(Map.class);
+    }
+
+    protected String publishAndGetJourney(LasEvent event) {
+        ResponseEntity<Map> answer = publish(event);
+        if (!answer.getStatusCode().is2xxSuccessful()) {
+            throw new AssertionError("LAS event " + event.idempotencyKey() + " refused: " + answer);
+        }
+        return (String) answer.getBody().get("journeyId");
+    }
+
+    /** A message parked on a dead-letter queue: its reason headers and its payload as parked. */
+    public record Parked(Map<String, Object> headers, String body) {
+        public String header(String name) {
+            Object value = headers.get(name);
+            return value == null ? null : value.toString();
+        }
+    }
+
+    /** Browses (without consuming) every message parked on the queue. */
+    protected List<Parked> parked(String queue) {
+        List<Parked> found = jms.browse(queue, (session, browser) -> {
+            List<Parked> all = new ArrayList<>();
+            for (Message m : Collections.list((java.util.Enumeration<Message>) browser.getEnumeration())) {
+                Map<String, Object> headers = new HashMap<>();
+                for (Object name : Collections.list(m.getPropertyNames())) {
+                    headers.put((String) name, m.getObjectProperty((String) name));
+                }
+                all.add(new Parked(headers, m instanceof TextMessage t ? t.getText() : null));
+            }
+            return all;
+        });
+        return found == null ? List.of() : found;
+    }
+
+    protected List<Parked> parkedJourney(String journeyId) {
+        return parked(LAS_PARKED_QUEUE).stream()
+                .filter(p -> journeyId.equals(p.header(ParkedHeaders.JOURNEY_ID))).toList();
+    }
+
+    private static Path newDataDir() {
+        try {
+            Files.createDirectories(Path.of("target"));
+            return Files.createTempDirectory(Path.of("target").toAbsolutePath(), "hub-data-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
