@@ -17,7 +17,16 @@ public record FailureReason(String code, String title, String explanation, Strin
 
     /** The explanation with its placeholders filled; an unknown placeholder is left visible, not blanked. */
     public String explain(Map<String, ?> values) {
-        Matcher m = PLACEHOLDER.matcher(explanation);
+        return fill(explanation, values);
+    }
+
+    /** The fix with its placeholders filled, e.g. the service and element to add a rate for. */
+    public String fix(Map<String, ?> values) {
+        return fill(fix, values);
+    }
+
+    private static String fill(String template, Map<String, ?> values) {
+        Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             Object value = values.get(m.group(1));
