@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -24,6 +26,7 @@ final class CsvMappingReader {
 
     private final Path dir;
     private final MappingProblems problems;
+    private final Set<String> read = new HashSet<>();
 
     CsvMappingReader(Path dir, MappingProblems problems) {
         this.dir = dir;
@@ -38,9 +41,22 @@ final class CsvMappingReader {
     /** The file's data rows; none when the file is missing, unreadable or lacks a column. */
     List<MappingRow> read(String fileName, List<String> columns) {
         String label = label(dir, fileName);
-        return MappingText.read(dir.resolve(fileName), label, problems)
+        int before = problems.count();
+        List<MappingRow> rows = MappingText.read(dir.resolve(fileName), label, problems)
                 .map(text -> parse(text, label, columns))
                 .orElse(List.of());
+        if (problems.count() == before) {
+            read.add(fileName);
+        }
+        return rows;
+    }
+
+    /**
+     * Whether the file and every row of it could be read (cells may still be bad). When not, references to
+     * its keys are not checked: one unreadable file or row should not also report every row naming it.
+     */
+    boolean wasRead(String fileName) {
+        return read.contains(fileName);
     }
 
     private List<MappingRow> parse(String text, String label, List<String> columns) {
@@ -63,9 +79,8 @@ final class CsvMappingReader {
                     nextLine = parser.getCurrentLineNumber() + 1;
                 }
             } catch (UncheckedIOException e) {
-                problems.add(new MappingLocation(label, (int) nextLine, 1, null),
-                        "not readable as CSV from here on (" + e.getCause().getMessage()
-                                + "); look for a double quote (\") that is not closed");
+                problems.add(new MappingLocation(label, (int) nextLine, 1, null), "not readable as CSV from here on;"
+                        + " look for a double quote (\") that is not closed or has text after it. Detail: " + e.getCause().getMessage());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

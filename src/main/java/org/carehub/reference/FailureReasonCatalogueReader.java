@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -39,6 +39,8 @@ final class FailureReasonCatalogueReader {
     private final Path dir;
     private final String label;
     private final MappingProblems problems;
+    /** Line of each code seen, in valid entries or not; null until the file was read as a list. */
+    private Map<String, Integer> codeLines;
 
     FailureReasonCatalogueReader(Path dir, MappingProblems problems) {
         this.dir = dir;
@@ -46,12 +48,19 @@ final class FailureReasonCatalogueReader {
         this.problems = problems;
     }
 
-    String label() {
-        return label;
+    /**
+     * Reports each code the hub raises that the catalogue lacks; not when the file could not be read as a
+     * list, or an entry was bad only in another key, which is reported already.
+     */
+    void reportMissingHubReasons() {
+        if (codeLines != null) {
+            HubReasons.missingFrom(codeLines.keySet()).forEach(code ->
+                    problems.add(MappingLocation.ofFile(label), "no reason with code " + code + ", which the hub raises"));
+        }
     }
 
     /** The valid entries; every other one is reported. */
-    List<FailureReason> read(Set<String> ownerTeams) {
+    List<FailureReason> read(Predicate<String> knownTeam) {
         List<FailureReason> reasons = new ArrayList<>();
         Optional<Node> root = MappingText.read(dir.resolve(FILE), label, problems).flatMap(this::compose);
         if (root.isEmpty()) {
@@ -61,9 +70,9 @@ final class FailureReasonCatalogueReader {
             problem(root.get(), null, "the file must be a list of failure reasons, each starting with '- code:'");
             return reasons;
         }
-        Map<String, Integer> codeLines = new HashMap<>();
+        codeLines = new HashMap<>();
         for (Node node : list.getValue()) {
-            entry(node, ownerTeams, codeLines).ifPresent(reasons::add);
+            entry(node, knownTeam).ifPresent(reasons::add);
         }
         return reasons;
     }
@@ -84,7 +93,7 @@ final class FailureReasonCatalogueReader {
         return Optional.empty();
     }
 
-    private Optional<FailureReason> entry(Node node, Set<String> ownerTeams, Map<String, Integer> codeLines) {
+    private Optional<FailureReason> entry(Node node, Predicate<String> knownTeam) {
         if (!(node instanceof MappingNode mapping)) {
             problem(node, null, "each reason must be a set of 'key: value' lines: " + String.join(", ", KEYS));
             return Optional.empty();
@@ -104,7 +113,7 @@ final class FailureReasonCatalogueReader {
         String explanation = template(values, "explanation", code);
         String fix = template(values, "fix", code);
         String owner = text(values, "owner");
-        if (owner != null && !ownerTeams.contains(owner)) {
+        if (owner != null && !knownTeam.test(owner)) {
             problem(values.get("owner"), "owner", "unknown owner team '" + owner + "'; it is not in " + MappingsLoader.OWNER_TEAMS_FILE);
         }
         FailureKind kind = kind(values);

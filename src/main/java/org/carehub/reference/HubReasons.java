@@ -73,9 +73,8 @@ final class HubReasons {
         });
     }
 
-    /** Reports every code the hub raises that the catalogue lacks. */
-    static void reportMissing(Collection<String> catalogued, String fileLabel, MappingProblems problems) {
-        PLACEHOLDERS.keySet().stream().filter(code -> !catalogued.contains(code)).forEach(code ->
-                problems.add(MappingLocation.ofFile(fileLabel), "no reason with code " + code + ", which the hub raises"));
+    /** The codes the hub raises that are not among these. */
+    static List<String> missingFrom(Collection<String> catalogued) {
+        return PLACEHOLDERS.keySet().stream().filter(code -> !catalogued.contains(code)).toList();
     }
 }

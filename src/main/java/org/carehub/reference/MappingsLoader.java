@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -37,8 +38,9 @@ public class MappingsLoader {
         List<RateCardEntry> rates = RateCard.read(csv, catalogue);
         List<FinanceCode> financeCodes = FinanceCodes.read(csv, catalogue);
         FailureReasonCatalogueReader reasonReader = new FailureReasonCatalogueReader(dir, problems);
-        List<FailureReason> reasons = reasonReader.read(teams.stream().map(OwnerTeam::code).collect(Collectors.toSet()));
-        HubReasons.reportMissing(reasons.stream().map(FailureReason::code).toList(), reasonReader.label(), problems);
+        Set<String> teamCodes = teams.stream().map(OwnerTeam::code).collect(Collectors.toSet());
+        List<FailureReason> reasons = reasonReader.read(csv.wasRead(OWNER_TEAMS_FILE) ? teamCodes::contains : team -> true);
+        reasonReader.reportMissingHubReasons();
         if (!problems.isEmpty()) {
             throw new MappingsException(dir, problems.list());
         }
@@ -51,7 +53,7 @@ public class MappingsLoader {
         UniqueKeys codes = new UniqueKeys("team code");
         for (MappingRow row : csv.read(OWNER_TEAMS_FILE, List.of("code", "name", "mailbox"))) {
             OwnerTeam team = new OwnerTeam(row.required("code"), row.required("name"), row.required("mailbox"));
-            if (row.isValid() && codes.add(team.code(), row, "code")) {
+            if (team.code() != null && codes.add(team.code(), row, "code")) {
                 teams.put(team.code(), team);
             }
         }

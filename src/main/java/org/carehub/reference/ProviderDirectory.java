@@ -25,7 +25,7 @@ final class ProviderDirectory {
     static ProviderDirectory read(CsvMappingReader csv, ServiceCatalogue catalogue) {
         ProviderDirectory directory = new ProviderDirectory();
         directory.readProviders(csv);
-        directory.readContracts(csv, catalogue);
+        directory.readContracts(csv, catalogue, csv.wasRead(PROVIDERS_FILE));
         return directory;
     }
 
@@ -49,19 +49,20 @@ final class ProviderDirectory {
             if (account != null) {
                 accounts.add(account, row, "sftp_account");
             }
-            if (row.isValid() && refs.add(ref, row, "provider_ref")) {
+            // Listed even with a bad cell, so its contracts are not reported as well.
+            if (ref != null && refs.add(ref, row, "provider_ref")) {
                 providers.put(ref, new Provider(ref, name, senders, account));
             }
         }
     }
 
-    private void readContracts(CsvMappingReader csv, ServiceCatalogue catalogue) {
+    private void readContracts(CsvMappingReader csv, ServiceCatalogue catalogue, boolean providersRead) {
         UniqueKeys keys = new UniqueKeys("contract_ref and service_code");
         OverlapCheck overlaps = new OverlapCheck();
         for (MappingRow row : csv.read(CONTRACTS_FILE,
                 List.of("provider_ref", "contract_ref", "service_code", "valid_from", "valid_to"))) {
             String provider = row.required("provider_ref");
-            if (provider != null && !providers.containsKey(provider)) {
+            if (provider != null && providersRead && !providers.containsKey(provider)) {
                 row.problem("provider_ref", "unknown provider '" + provider + "'; it is not in " + PROVIDERS_FILE);
             }
             String contract = row.required("contract_ref");

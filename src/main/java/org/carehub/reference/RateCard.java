@@ -23,7 +23,7 @@ final class RateCard {
                 List.of("service_code", "element_code", "unit", "rate", "valid_from", "valid_to", "framework"))) {
             ServiceElement element = catalogue.knownElement(row);
             String unit = row.required("unit");
-            if (element != null && unit != null && !unit.equals(element.unit())) {
+            if (element != null && element.unit() != null && unit != null && !unit.equals(element.unit())) {
                 row.problem("unit", "'" + unit + "' is not the unit of " + element.serviceCode() + "/"
                         + element.elementCode() + " in " + ServiceCatalogue.ELEMENTS_FILE + " ('" + element.unit() + "')");
             }

@@ -15,14 +15,18 @@ final class ServiceCatalogue {
 
     private final Map<String, ServiceDefinition> services = new LinkedHashMap<>();
     private final Map<String, ServiceElement> elements = new LinkedHashMap<>();
+    private boolean servicesRead;
+    private boolean elementsRead;
 
     static ServiceCatalogue read(CsvMappingReader csv) {
         ServiceCatalogue catalogue = new ServiceCatalogue();
         Map<String, MappingRow> serviceRows = catalogue.readServices(csv);
+        catalogue.servicesRead = csv.wasRead(SERVICES_FILE);
         catalogue.readElements(csv);
+        catalogue.elementsRead = csv.wasRead(ELEMENTS_FILE);
         serviceRows.forEach((code, row) -> {
             for (String required : catalogue.services.get(code).requiredElements()) {
-                if (catalogue.element(code, required) == null) {
+                if (catalogue.elementsRead && catalogue.element(code, required) == null) {
                     row.problem("required_elements", "'" + required + "' is not an element of " + code + " in " + ELEMENTS_FILE);
                 }
             }
@@ -38,8 +42,10 @@ final class ServiceCatalogue {
             String name = row.required("name");
             Boolean chargeable = row.flag("chargeable");
             List<String> required = row.list("required_elements");
-            if (row.isValid() && keys.add(code, row, "service_code")) {
-                services.put(code, new ServiceDefinition(code, name, chargeable, required));
+            // Listed even with a bad cell, so rows naming it in other files are not reported as well;
+            // such a load fails, so the stand-in for a bad flag is never used.
+            if (code != null && keys.add(code, row, "service_code")) {
+                services.put(code, new ServiceDefinition(code, name, Boolean.TRUE.equals(chargeable), required));
                 rows.put(code, row);
             }
         }
@@ -54,7 +60,7 @@ final class ServiceCatalogue {
             String code = row.required("element_code");
             ServiceElement element = new ServiceElement(service, code, row.required("name"), row.required("unit"),
                     row.units("max_units_per_week"));
-            if (row.isValid() && keys.add(service + "/" + code, row, "element_code")) {
+            if (service != null && code != null && keys.add(service + "/" + code, row, "element_code")) {
                 elements.put(service + "/" + code, element);
             }
         }
@@ -63,7 +69,7 @@ final class ServiceCatalogue {
     /** The row's service_code, reported when it is not in services.csv. */
     String knownService(MappingRow row) {
         String service = row.required("service_code");
-        if (service != null && !services.containsKey(service)) {
+        if (service != null && servicesRead && !services.containsKey(service)) {
             row.problem("service_code", "unknown service '" + service + "'; it is not in " + SERVICES_FILE);
         }
         return service;
@@ -74,7 +80,7 @@ final class ServiceCatalogue {
         String service = knownService(row);
         String code = row.required("element_code");
         ServiceElement element = element(service, code);
-        if (element == null && code != null && services.containsKey(service)) {
+        if (element == null && code != null && elementsRead && services.containsKey(service)) {
             row.problem("element_code", "'" + code + "' is not an element of " + service + " in " + ELEMENTS_FILE);
         }
         return element;
