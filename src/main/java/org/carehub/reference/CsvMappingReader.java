@@ -97,7 +97,7 @@ final class CsvMappingReader {
         Map<String, Integer> header = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i).trim();
-            MappingLocation at = new MappingLocation(label, 1, i + 1, name);
+            MappingLocation at = new MappingLocation(label, 1, i + 1, name.isEmpty() ? null : name);
             if (!columns.contains(name)) {
                 problems.add(at, "unknown column; the header must name " + String.join(",", columns));
             } else if (header.putIfAbsent(name, i) != null) {

@@ -2,6 +2,7 @@ package org.carehub.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.carehub.reference.MappingsFixture.problems;
+import static org.carehub.reference.MappingsFixture.RATE_HEADER;
 import static org.carehub.reference.MappingsFixture.put;
 
 import java.nio.file.Path;
@@ -14,7 +15,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Each check on the CSV mapping files reports file, line, column and what is wrong. */
 class CsvMappingValidationTest {
 
-    private static final String RATE_HEADER = "service_code,element_code,unit,rate,valid_from,valid_to,framework";
     private static final String CONTRACT_HEADER = "provider_ref,contract_ref,service_code,valid_from,valid_to";
     private static final String PROVIDER_HEADER = "provider_ref,name,invoice_senders,sftp_account";
 

@@ -15,6 +15,7 @@ import java.util.List;
 final class MappingsFixture {
 
     static final Path SHIPPED = Path.of("mappings");
+    static final String RATE_HEADER = "service_code,element_code,unit,rate,valid_from,valid_to,framework";
 
     private MappingsFixture() {
     }
@@ -48,7 +49,7 @@ final class MappingsFixture {
                 "PRV-001,HC-1,HOMECARE,2025-04-01,",
                 "PRV-003,SL-1,SUPPORTED_LIVING,2025-04-01,2027-03-31");
         put(dir, "rate-card.csv",
-                "service_code,element_code,unit,rate,valid_from,valid_to,framework",
+                RATE_HEADER,
                 "HOMECARE,PERSONAL_CARE,hour,24.50,2025-04-01,2026-03-31,Home Care Framework 2022-2026",
                 "HOMECARE,PERSONAL_CARE,hour,26.10,2026-04-01,,Home Care Framework 2026-2030",
                 "SUPPORTED_LIVING,SLEEP_IN,night,118.50,2025-04-01,,LD Sleep-in Uplift 2025");

@@ -3,6 +3,7 @@ package org.carehub.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.carehub.reference.MappingsFixture.problems;
+import static org.carehub.reference.MappingsFixture.RATE_HEADER;
 import static org.carehub.reference.MappingsFixture.put;
 
 import java.io.IOException;
@@ -33,7 +34,7 @@ class MappingsLoaderTest {
                 "PRV-001,Brightwater Home Care Ltd,invoices@brightwater.test,brightwater",
                 "PRV-003,,invoicing@oakfield.test,");
         put(dir, "rate-card.csv",
-                "service_code,element_code,unit,rate,valid_from,valid_to,framework",
+                RATE_HEADER,
                 "HOMECARE,PERSONAL_CARE,hour,abc,2025-04-01,2025-13-01,Home Care Framework 2022-2026");
 
         assertThatThrownBy(() -> new MappingsLoader(dir).load())

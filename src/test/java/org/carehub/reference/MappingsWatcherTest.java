@@ -2,6 +2,7 @@ package org.carehub.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.carehub.reference.MappingsFixture.RATE_HEADER;
 import static org.carehub.reference.MappingsFixture.put;
 
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ class MappingsWatcherTest {
             ReferenceDataHolder holder = context.getBean(ReferenceDataHolder.class);
             ReloadListener listener = context.getBean(ReloadListener.class);
 
-            put(dir, "rate-card.csv", "service_code,element_code,unit,rate,valid_from,valid_to,framework",
+            put(dir, "rate-card.csv", RATE_HEADER,
                     "SUPPORTED_LIVING,SLEEP_IN,night,121.00,2025-04-01,,LD Sleep-in Uplift 2026");
 
             await().atMost(Duration.ofSeconds(10)).until(() -> !listener.events.isEmpty());

@@ -2,6 +2,7 @@ package org.carehub.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.carehub.reference.MappingsFixture.RATE_HEADER;
 import static org.carehub.reference.MappingsFixture.put;
 
 import java.nio.file.Files;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The holder swaps in changed mappings only when they pass validation, and announces each swap. */
 class ReferenceDataHolderTest {
 
-    private static final String RATE_HEADER = "service_code,element_code,unit,rate,valid_from,valid_to,framework";
     private static final LocalDate NEXT_YEAR = LocalDate.of(2027, 1, 1);
 
     @TempDir
