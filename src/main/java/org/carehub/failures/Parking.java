@@ -74,7 +74,7 @@ public class Parking {
         message.setHeader(EXPLANATION, explanation);
         message.setHeader(FIELD, nullToEmpty(failure.field()));
         message.setHeader(VALUE, nullToEmpty(failure.value()));
-        message.setHeader(FIX, reason.fixFor(values));
+        message.setHeader(FIX, reason.fix(values));
         message.setHeader(OWNER_TEAM, reason.ownerTeam());
         message.setHeader(FAILED_STEP, failedStep);
         if (message.getHeader(FIRST_FAILED_AT) == null) {

@@ -20,8 +20,8 @@ public record FailureReason(String code, String title, String explanation, Strin
         return fill(explanation, values);
     }
 
-    /** The fix with its placeholders filled, e.g. naming the care line or element to correct. */
-    public String fixFor(Map<String, ?> values) {
+    /** The fix with its placeholders filled, e.g. the service and element to add a rate for. */
+    public String fix(Map<String, ?> values) {
         return fill(fix, values);
     }
 

@@ -1,0 +1,80 @@
+package org.carehub.reference;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The reason codes the hub raises itself and the placeholders it fills for each. The catalogue must
+ * have every one of them (the hub would fail on a missing code), and their texts may use only these
+ * placeholders, so a misspelt {@code {providerRef}} is caught on load rather than shown to staff.
+ */
+final class HubReasons {
+
+    /** Filled for every reason. */
+    static final List<String> ALWAYS_FILLED = List.of("field", "value", "careLineId", "clientId", "journeyId");
+
+    private static final Map<String, List<String>> PLACEHOLDERS = new LinkedHashMap<>();
+
+    static {
+        // Care navigation: the care line as commissioned does not fit the contracts, services or rate card.
+        raise("UNKNOWN_PROVIDER", "providerRef");
+        raise("NO_CONTRACT_FOR_SERVICE", "providerRef", "serviceCode", "date");
+        raise("UNKNOWN_SERVICE", "serviceCode");
+        raise("UNKNOWN_ELEMENT", "serviceCode", "elementCode");
+        raise("RATE_NOT_ON_RATE_CARD", "serviceCode", "elementCode", "rate", "cardRate", "date");
+        raise("MISSING_REQUIRED_ELEMENT", "serviceCode", "elementCode");
+        raise("END_BEFORE_START", "startDate", "endDate");
+        raise("PLANNED_UNITS_INVALID", "elementCode", "value", "max", "unit");
+        raise("FINANCE_REJECTED_OVERLAPPING_LINE", "financeMessage");
+        // Finance systems: mappings or ContrOCC set-up.
+        raise("NO_FINANCE_MAPPING", "serviceCode", "elementCode");
+        raise("NO_RATE_CARD_ENTRY", "serviceCode", "elementCode", "date");
+        raise("FINANCE_REJECTED_CLOSED_PERIOD", "financeMessage");
+        raise("FINANCE_REJECTED_DUPLICATE_REFERENCE", "financeMessage");
+        raise("FINANCE_REJECTED_CLIENT_UNKNOWN", "financeMessage");
+        raise("FINANCE_REJECTED_OTHER", "financeMessage");
+        raise("FINANCE_UNAVAILABLE", "financeMessage", "attempts");
+        // Social work: the client record in LAS.
+        raise("INVALID_NHS_NUMBER");
+        raise("CLIENT_INCOMPLETE_FOR_FINANCE");
+        raise("CLIENT_NOT_REGISTERED");
+        raise("STARTS_AFTER_DEATH", "startDate", "dateOfDeath");
+        raise("RUNS_PAST_DEATH", "endDate", "dateOfDeath");
+        // Hub support: messages the hub cannot read or order.
+        raise("OUT_OF_ORDER_VERSION", "subject", "version", "latestVersion");
+        raise("MALFORMED_XML", "detail");
+        raise("XML_DOCTYPE_REFUSED", "detail");
+        raise("MALFORMED_JSON", "detail");
+        raise("INVALID_EVENT", "detail");
+        raise("MESSAGE_TOO_LARGE", "limit");
+        raise("MALFORMED_CSV_ROW", "fileName", "line", "detail");
+        raise("UNREADABLE_FILE", "fileName", "detail");
+        raise("HUB_INTERNAL_ERROR", "detail");
+    }
+
+    private HubReasons() {
+    }
+
+    private static void raise(String code, String... placeholders) {
+        PLACEHOLDERS.put(code, List.of(placeholders));
+    }
+
+    /** The placeholders the hub fills for a code it raises, always-filled ones included; empty for other codes. */
+    static Optional<Set<String>> placeholdersOf(String code) {
+        return Optional.ofNullable(PLACEHOLDERS.get(code)).map(own -> {
+            Set<String> all = new LinkedHashSet<>(own);
+            all.addAll(ALWAYS_FILLED);
+            return all;
+        });
+    }
+
+    /** The codes the hub raises that are not among these. */
+    static List<String> missingFrom(Collection<String> catalogued) {
+        return PLACEHOLDERS.keySet().stream().filter(code -> !catalogued.contains(code)).toList();
+    }
+}
