@@ -335,7 +335,7 @@ class LasEventsFlowTest extends HubTest {
         try {
             Parked parked = assertParked(publishAndGetJourney(TestEvents.registered(client)), "FINANCE_UNAVAILABLE",
                     "FINANCE_SYSTEMS", "finance");
-            assertThat(parked.header(ParkedHeaders.EXPLANATION)).contains("5");
+            assertThat(parked.header(ParkedHeaders.EXPLANATION)).contains("after 5 attempts");
             assertThat(parked.header(ParkedHeaders.FAILED_STEP)).isEqualTo("deliver to finance");
         } finally {
             setFinanceAvailable(true);
