@@ -6,6 +6,7 @@ import jakarta.jms.BytesMessage;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
 import jakarta.jms.TextMessage;
 import java.io.IOException;
 import java.net.URI;
@@ -14,6 +15,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.carehub.TestReasonCatalogue;
 import org.carehub.failures.ParkedHeaders;
@@ -63,7 +68,6 @@ abstract class LasChannelsTestSupport {
     @BeforeEach
     void brokerClient() {
         broker = new JmsTemplate(connectionFactory);
-        broker.setReceiveTimeout(10_000);
     }
 
     HttpResponse<String> post(String path, String contentType, byte[] body) throws IOException, InterruptedException {
@@ -74,30 +78,50 @@ abstract class LasChannelsTestSupport {
         return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** A message taken off a queue: its properties and its body, read while its session was open. */
+    record Received(Map<String, Object> properties, byte[] body) {
+
+        String property(String name) {
+            return (String) properties.get(name);
+        }
+
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
     /** Takes the event of this journey off the LAS events queue (nothing consumes it in these tests). */
-    Message queued(String journeyId) {
+    Received queued(String journeyId) {
         return receive(LasIntake.QUEUE, journeyId);
     }
 
     /** Takes the refused original of this journey off the LAS events parked queue. */
-    Message parked(String journeyId) {
+    Received parked(String journeyId) {
         return receive(ParkedHeaders.parkedQueueOf(LasIntake.QUEUE), journeyId);
     }
 
-    private Message receive(String queue, String journeyId) {
-        Message message = broker.receiveSelected(queue, ParkedHeaders.JOURNEY_ID + " = '" + journeyId + "'");
-        assertThat(message).as("message of journey %s on %s", journeyId, queue).isNotNull();
-        return message;
+    private Received receive(String queue, String journeyId) {
+        // Large bodies (Artemis "large messages") can only be read while the session is open.
+        Received received = broker.execute(session -> {
+            try (MessageConsumer consumer = session.createConsumer(session.createQueue(queue),
+                    ParkedHeaders.JOURNEY_ID + " = '" + journeyId + "'")) {
+                Message message = consumer.receive(10_000);
+                return message == null ? null : new Received(properties(message), body(message));
+            }
+        }, true);
+        assertThat(received).as("message of journey %s on %s", journeyId, queue).isNotNull();
+        return received;
     }
 
-    static String text(Message message) throws JMSException {
-        if (message instanceof TextMessage text) {
-            return text.getText();
+    private static Map<String, Object> properties(Message message) throws JMSException {
+        Map<String, Object> properties = new HashMap<>();
+        for (String name : Collections.list((Enumeration<String>) message.getPropertyNames())) {
+            properties.put(name, message.getObjectProperty(name));
         }
-        return new String(bytes(message), StandardCharsets.UTF_8);
+        return properties;
     }
 
-    static byte[] bytes(Message message) throws JMSException {
+    private static byte[] body(Message message) throws JMSException {
         if (message instanceof TextMessage text) {
             return text.getText().getBytes(StandardCharsets.UTF_8);
         }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.jms.Message;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -55,9 +54,9 @@ class LasEventsSoapEndpointTest extends LasChannelsTestSupport {
         assertThat(receipt.getJourneyId()).isNotBlank();
         assertThat(receipt.isDuplicate()).isFalse();
         assertThat(receipt.getStatus()).isEqualTo("QUEUED");
-        Message queued = queued(receipt.getJourneyId());
-        assertThat(queued.getStringProperty("JMSXGroupID")).isEqualTo(clientId);
-        JsonNode body = json.readTree(text(queued));
+        Received queued = queued(receipt.getJourneyId());
+        assertThat(queued.property("JMSXGroupID")).isEqualTo(clientId);
+        JsonNode body = json.readTree(queued.text());
         assertThat(body.path("eventId").asText()).isEqualTo(event.getEventId());
         assertThat(body.path("type").asText()).isEqualTo("CARE_LINE_CREATED");
         assertThat(body.path("careLine").path("clientId").asText()).isEqualTo(clientId);
@@ -87,9 +86,9 @@ class LasEventsSoapEndpointTest extends LasChannelsTestSupport {
 
         assertThat(fault.getFaultInfo().getReasonCode()).isEqualTo("INVALID_EVENT");
         assertThat(fault.getFaultInfo().getFieldError()).extracting(f -> f.getField()).containsExactly("subjectPresent");
-        Message parked = parked(fault.getFaultInfo().getJourneyId());
-        assertThat(parked.getStringProperty(ParkedHeaders.REASON_CODE)).isEqualTo("INVALID_EVENT");
-        assertThat(text(parked)).contains(event.getEventId());
+        Received parked = parked(fault.getFaultInfo().getJourneyId());
+        assertThat(parked.property(ParkedHeaders.REASON_CODE)).isEqualTo("INVALID_EVENT");
+        assertThat(parked.text()).contains(event.getEventId());
     }
 
     @Test
@@ -101,7 +100,7 @@ class LasEventsSoapEndpointTest extends LasChannelsTestSupport {
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(reasonCode(response)).isEqualTo("INVALID_EVENT");
         assertThat(response.body()).contains("minInclusive");
-        assertThat(text(parked(journeyId(response)))).isEqualTo(envelope);
+        assertThat(parked(journeyId(response)).text()).isEqualTo(envelope);
     }
 
     @Test
@@ -113,10 +112,10 @@ class LasEventsSoapEndpointTest extends LasChannelsTestSupport {
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.body()).contains("<faultcode>soap:Client</faultcode>");
         assertThat(reasonCode(response)).isEqualTo("MALFORMED_XML");
-        Message parked = parked(journeyId(response));
-        assertThat(parked.getStringProperty(ParkedHeaders.REASON_CODE)).isEqualTo("MALFORMED_XML");
-        assertThat(parked.getStringProperty(ParkedHeaders.OWNER_TEAM)).isEqualTo("HUB_SUPPORT");
-        assertThat(bytes(parked)).isEqualTo(broken.getBytes(StandardCharsets.UTF_8));
+        Received parked = parked(journeyId(response));
+        assertThat(parked.property(ParkedHeaders.REASON_CODE)).isEqualTo("MALFORMED_XML");
+        assertThat(parked.property(ParkedHeaders.OWNER_TEAM)).isEqualTo("HUB_SUPPORT");
+        assertThat(parked.body()).isEqualTo(broken.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -130,9 +129,9 @@ class LasEventsSoapEndpointTest extends LasChannelsTestSupport {
 
         assertThat(reasonCode(response)).isEqualTo("XML_DOCTYPE_REFUSED");
         assertThat(response.body()).doesNotContain("root:").doesNotContain("/bin/");
-        Message parked = parked(journeyId(response));
-        assertThat(parked.getStringProperty(ParkedHeaders.REASON_CODE)).isEqualTo("XML_DOCTYPE_REFUSED");
-        assertThat(text(parked)).isEqualTo(xxe);
+        Received parked = parked(journeyId(response));
+        assertThat(parked.property(ParkedHeaders.REASON_CODE)).isEqualTo("XML_DOCTYPE_REFUSED");
+        assertThat(parked.text()).isEqualTo(xxe);
     }
 
     @Test
@@ -160,7 +159,7 @@ class LasEventsSoapEndpointTest extends LasChannelsTestSupport {
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(reasonCode(response)).isEqualTo("MESSAGE_TOO_LARGE");
-        assertThat(text(parked(journeyId(response)))).isEqualTo(oversize);
+        assertThat(parked(journeyId(response)).text()).isEqualTo(oversize);
     }
 
     private static String reasonCode(HttpResponse<String> fault) {
