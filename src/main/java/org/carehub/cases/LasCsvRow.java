@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Arrays;
 import java.util.Locale;
 import org.apache.commons.csv.CSVRecord;
@@ -15,7 +16,8 @@ import org.apache.commons.csv.CSVRecord;
 final class LasCsvRow {
 
     /** Dates as ISO (2024-04-01) or as Excel writes them on a UK PC (01/04/2024). */
-    private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+    private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu")
+            .withResolverStyle(ResolverStyle.STRICT); // 31/02 is refused, not quietly made 28/02
 
     private final CSVRecord record;
     private final int line;

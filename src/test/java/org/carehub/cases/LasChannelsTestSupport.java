@@ -92,24 +92,24 @@ abstract class LasChannelsTestSupport {
 
     /** Takes the event of this journey off the LAS events queue (nothing consumes it in these tests). */
     Received queued(String journeyId) {
-        return receive(LasIntake.QUEUE, journeyId);
+        return receive(LasIntake.QUEUE, ParkedHeaders.JOURNEY_ID + " = '" + journeyId + "'");
     }
 
     /** Takes the refused original of this journey off the LAS events parked queue. */
     Received parked(String journeyId) {
-        return receive(ParkedHeaders.parkedQueueOf(LasIntake.QUEUE), journeyId);
+        return receive(ParkedHeaders.parkedQueueOf(LasIntake.QUEUE), ParkedHeaders.JOURNEY_ID + " = '" + journeyId + "'");
     }
 
-    private Received receive(String queue, String journeyId) {
+    /** Takes the first message matching a JMS selector off a queue, waiting up to ten seconds. */
+    Received receive(String queue, String selector) {
         // Large bodies (Artemis "large messages") can only be read while the session is open.
         Received received = broker.execute(session -> {
-            try (MessageConsumer consumer = session.createConsumer(session.createQueue(queue),
-                    ParkedHeaders.JOURNEY_ID + " = '" + journeyId + "'")) {
+            try (MessageConsumer consumer = session.createConsumer(session.createQueue(queue), selector)) {
                 Message message = consumer.receive(10_000);
                 return message == null ? null : new Received(properties(message), body(message));
             }
         }, true);
-        assertThat(received).as("message of journey %s on %s", journeyId, queue).isNotNull();
+        assertThat(received).as("message [%s] on %s", selector, queue).isNotNull();
         return received;
     }
 
