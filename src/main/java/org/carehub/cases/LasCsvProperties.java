@@ -11,12 +11,12 @@ import org.springframework.util.unit.DataSize;
  *
  * @param inbox        folder LAS drops extracts into; default {@code ${carehub.data-dir}/inbox/las}
  * @param archive      folder every taken file is moved to, by day; default {@code ${carehub.data-dir}/archive/las}
- * @param maxFileBytes the largest extract read (32 MiB); a larger one is refused UNREADABLE_FILE
+ * @param maxFileBytes the largest extract read (16 MiB, some 45,000 rows); a larger one is refused UNREADABLE_FILE
  * @param settleTime   how long a file must stay unchanged before it is taken, so a half-written
  *                     extract is never read (10 s)
  */
 @ConfigurationProperties("carehub.las.csv")
-public record LasCsvProperties(Path inbox, Path archive, @DefaultValue("32MB") DataSize maxFileBytes,
+public record LasCsvProperties(Path inbox, Path archive, @DefaultValue("16MB") DataSize maxFileBytes,
                                @DefaultValue("10s") Duration settleTime) {
 
     /** The inbox, or its default under the hub's data folder. */

@@ -18,6 +18,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.carehub.channels.TextDecoding;
+import org.carehub.failures.Journey;
+import org.carehub.failures.JourneyLedger;
+import org.carehub.failures.JourneyStatus;
 import org.carehub.failures.ParkedHeaders;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +36,9 @@ class LasCsvExtractTest extends LasChannelsTestSupport {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    JourneyLedger ledger;
 
     @Test
     void rowsArriveAsEventsACareLineOverTwoRowsAsOneAndTheFileIsArchived() throws Exception {
@@ -130,6 +136,23 @@ class LasCsvExtractTest extends LasChannelsTestSupport {
         assertThat(parked.property(ParkedHeaders.EXPLANATION)).contains("UTF-16");
         assertThat(parked.body()).isEqualTo(utf16);
         assertArchived(fileName, utf16);
+    }
+
+    @Test
+    void documentedExampleIsReadWithoutRefusals() throws Exception {
+        String fileName = unique("example") + ".csv";
+
+        drop(fileName, Files.readAllBytes(Path.of("docs/examples/las-csv-extract-example.csv")));
+
+        JsonNode supportedLiving = json.readTree(receive(LasIntake.QUEUE, "carehubCareLineId = 'CPLI-778812'").text());
+        assertThat(supportedLiving.path("careLine").path("elements").findValuesAsText("elementCode"))
+                .containsExactly("DAY_SUPPORT", "SLEEP_IN");
+        JsonNode ended = json.readTree(receive(LasIntake.QUEUE, "carehubCareLineId = 'CPLI-650144'").text());
+        assertThat(ended.path("careLine").path("endReason").asText()).isEqualTo("Moved to residential care");
+        assertThat(receive(LasIntake.QUEUE, "carehubClientId = 'LAS099120'").text()).contains("DATE_OF_DEATH_RECORDED");
+        assertArchived(fileName, Files.readAllBytes(Path.of("docs/examples/las-csv-extract-example.csv")));
+        assertThat(ledger.search("LAS100234", null, 10)).extracting(Journey::status)
+                .containsOnly(JourneyStatus.QUEUED).hasSize(3);
     }
 
     /** A row of the template from "column=value;column=value" (version 1 unless given), the other columns empty. */
