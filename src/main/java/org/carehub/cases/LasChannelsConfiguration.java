@@ -38,7 +38,7 @@ class LasChannelsConfiguration {
         BoundedBodyFilter filter = new BoundedBodyFilter(settings.maxMessageBytes().toBytes(),
                 (body, request, response, chain) -> chain.doFilter(request, response));
         FilterRegistrationBean<BoundedBodyFilter> registration = new FilterRegistrationBean<>(filter);
-        registration.addUrlPatterns(cxfPath + SOAP_ADDRESS);
+        registration.addUrlPatterns(cxfPath + SOAP_ADDRESS, cxfPath + SOAP_ADDRESS + "/*");
         registration.setName("lasSoapBodies");
         return registration;
     }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -42,6 +44,16 @@ class LasEventsSoapEndpointTest extends LasChannelsTestSupport {
         factory.setServiceClass(LasEventsPort.class);
         factory.setAddress("http://localhost:" + port + SOAP_PATH);
         las = (LasEventsPort) factory.create();
+    }
+
+    @Test
+    void contractIsPublishedAtTheEndpoint() throws Exception {
+        HttpResponse<String> wsdl = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + SOAP_PATH + "?wsdl")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(wsdl.statusCode()).isEqualTo(200);
+        assertThat(wsdl.body()).contains("targetNamespace=\"http://carehub.org/las/events/v1\"")
+                .contains("name=\"publishEvent\"").contains("name=\"EventRefused\"");
     }
 
     @Test
