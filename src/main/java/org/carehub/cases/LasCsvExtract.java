@@ -1,6 +1,5 @@
 package org.carehub.cases;
 
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,12 +7,10 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
@@ -62,14 +59,6 @@ public class LasCsvExtract {
         this.maxFileBytes = settings.maxFileBytes().toBytes();
     }
 
-    /** What became of a file's rows, logged once per file. */
-    private static final class Tally {
-        int rows;
-        int accepted;
-        int duplicates;
-        int refused;
-    }
-
     public void read(@Header(Exchange.FILE_NAME) String fileName, @Body InputStream file) throws IOException {
         BoundedBody bytes = BoundedBody.read(file, maxFileBytes);
         if (bytes.tooLarge()) {
@@ -91,98 +80,115 @@ public class LasCsvExtract {
             refuseFile(fileName, bytes.bytes(), badHeader.getMessage()); // e.g. a column named twice
             return;
         }
-        Tally tally = new Tally();
+        FileReading reading = new FileReading(fileName, decoded.text(), parser.getHeaderNames().size());
         try (parser) {
             Optional<String> badHeader = headerProblem(parser.getHeaderNames());
             if (badHeader.isPresent()) {
                 refuseFile(fileName, bytes.bytes(), badHeader.get());
                 return;
             }
-            readRows(fileName, decoded.text(), parser, tally);
+            reading.readRows(parser);
         } catch (UncheckedIOException unreadable) {
             // Commons CSV cannot go on (a quote never closed): what follows cannot be trusted, so the file
             // is parked whole; the rows before were taken, and are duplicates if the file is dropped again.
-            refuseFile(fileName, bytes.bytes(), "after " + tally.rows + " rows: " + unreadable.getCause().getMessage());
+            refuseFile(fileName, bytes.bytes(), "after " + reading.rows + " rows: " + unreadable.getCause().getMessage());
         }
         log.info("LAS CSV extract {} ({}): {} rows, {} events accepted, {} duplicates, {} rows refused",
-                fileName, decoded.charset(), tally.rows, tally.accepted, tally.duplicates, tally.refused);
+                fileName, decoded.charset(), reading.rows, reading.accepted, reading.duplicates, reading.refused);
     }
 
-    private void readRows(String fileName, String text, CSVParser parser, Tally tally) {
-        Lines lines = new Lines(text);
-        Iterator<CSVRecord> records = parser.iterator();
-        Map<String, Integer> firstLineOfEvent = new HashMap<>();
-        int headerEnd = -1;
-        List<LasCsvRow> group = new ArrayList<>();
-        long groupStart = 0;
-        String groupEventId = null;
-        while (true) {
-            CSVRecord record = records.hasNext() ? records.next() : null;
-            long position = record == null ? text.length() : record.getCharacterPosition();
-            if (headerEnd < 0) {
-                headerEnd = (int) position;
-                groupStart = position;
-            }
-            String eventId = record == null ? null : new LasCsvRow(record, 0).text(LasCsvColumn.EVENT_ID);
-            if (!group.isEmpty() && (record == null || eventId == null || !eventId.equals(groupEventId))) {
-                String rowsText = text.substring((int) groupStart, (int) position);
-                take(fileName, text.substring(0, headerEnd), parser.getHeaderNames().size(),
-                        new LasCsvGroup(groupEventId, group, rowsText), firstLineOfEvent, tally);
-                group = new ArrayList<>();
-                groupStart = position;
-            }
-            if (record == null) {
-                return;
-            }
-            tally.rows++;
-            group.add(new LasCsvRow(record, lines.lineAt(position)));
-            groupEventId = eventId;
-        }
-    }
+    /** One file being read: groups its rows into events, takes or parks each, and counts what became of them. */
+    private final class FileReading {
+        private final String fileName;
+        private final String text;
+        private final int headerCount;
+        private final Lines lines;
+        /** Where each event id was first seen, so rows of one event far apart are caught. */
+        private final Map<String, Integer> firstLineOfEvent = new HashMap<>();
+        private String header;
+        int rows;
+        int accepted;
+        int duplicates;
+        int refused;
 
-    private void take(String fileName, String header, int headerCount, LasCsvGroup group,
-                      Map<String, Integer> firstLineOfEvent, Tally tally) {
-        try {
-            requireReadable(group, headerCount, firstLineOfEvent);
-            LasEvent event = group.toEvent();
-            Set<ConstraintViolation<LasEvent>> violations = validator.validate(event);
-            Optional<RowProblem> invalid = group.problemOf(violations);
-            if (invalid.isPresent()) {
-                throw invalid.get();
-            }
-            IntakeReceipt receipt = intake.accept(event, CHANNEL);
-            if (receipt.duplicate()) {
-                tally.duplicates++;
-            } else {
-                tally.accepted++;
-            }
-        } catch (RowProblem problem) {
-            tally.refused += group.rows().size();
-            Refusal refusal = refusals.park(DOOR, header + group.text(), CONTENT_TYPE,
-                    new Refusal("MALFORMED_CSV_ROW", problem.detail(), null,
-                            List.of(new Refusal.FieldError(problem.column, problem.detail()))),
-                    problem.value, Map.of("fileName", fileName, "line", problem.line));
-            log.warn("LAS CSV extract {} line {} parked as journey {}: {}", fileName, problem.line,
-                    refusal.journeyId(), problem.detail());
+        FileReading(String fileName, String text, int headerCount) {
+            this.fileName = fileName;
+            this.text = text;
+            this.headerCount = headerCount;
+            this.lines = new Lines(text);
         }
-    }
 
-    /** Row shapes that make the rows meaningless before any value is read. */
-    private static void requireReadable(LasCsvGroup group, int headerCount, Map<String, Integer> firstLineOfEvent) {
-        LasCsvRow first = group.rows().get(0);
-        for (LasCsvRow row : group.rows()) {
-            if (row.size() != headerCount) {
-                throw new RowProblem(row.line(), "", "", "the row has " + row.size() + " values; the header has "
-                        + headerCount + " columns");
+        void readRows(Iterable<CSVRecord> records) {
+            List<LasCsvRow> group = new ArrayList<>();
+            int groupStart = 0;
+            for (CSVRecord record : records) {
+                int position = (int) record.getCharacterPosition();
+                if (header == null) {
+                    header = text.substring(0, position);
+                }
+                LasCsvRow row = new LasCsvRow(record, lines.lineAt(position));
+                rows++;
+                if (!group.isEmpty() && !sameEvent(group.get(0), row)) {
+                    take(new LasCsvGroup(group, text.substring(groupStart, position)));
+                    group = new ArrayList<>();
+                }
+                if (group.isEmpty()) {
+                    groupStart = position;
+                }
+                group.add(row);
+            }
+            if (!group.isEmpty()) {
+                take(new LasCsvGroup(group, text.substring(groupStart)));
             }
         }
-        if (group.eventId() == null) {
-            throw first.problem(LasCsvColumn.EVENT_ID, "", "is empty");
+
+        private static boolean sameEvent(LasCsvRow first, LasCsvRow row) {
+            String eventId = row.text(LasCsvColumn.EVENT_ID);
+            return eventId != null && eventId.equals(first.text(LasCsvColumn.EVENT_ID));
         }
-        Integer earlier = firstLineOfEvent.putIfAbsent(group.eventId(), group.firstLine());
-        if (earlier != null) {
-            throw first.problem(LasCsvColumn.EVENT_ID, group.eventId(), "already used by the rows at line " + earlier
-                    + "; the rows of one event must be consecutive");
+
+        private void take(LasCsvGroup group) {
+            try {
+                requireReadable(group);
+                LasEvent event = group.toEvent();
+                Optional<RowProblem> invalid = group.problemOf(validator.validate(event));
+                if (invalid.isPresent()) {
+                    throw invalid.get();
+                }
+                if (intake.accept(event, CHANNEL).duplicate()) {
+                    duplicates++;
+                } else {
+                    accepted++;
+                }
+            } catch (RowProblem problem) {
+                refused += group.rows().size();
+                Refusal refusal = refusals.park(DOOR, header + group.text(), CONTENT_TYPE,
+                        new Refusal("MALFORMED_CSV_ROW", problem.detail(), null,
+                                List.of(new Refusal.FieldError(problem.column, problem.detail()))),
+                        problem.value, Map.of("fileName", fileName, "line", problem.line));
+                log.warn("LAS CSV extract {} line {} parked as journey {}: {}", fileName, problem.line,
+                        refusal.journeyId(), problem.detail());
+            }
+        }
+
+        /** Row shapes that make the rows meaningless before any value is read. */
+        private void requireReadable(LasCsvGroup group) {
+            for (LasCsvRow row : group.rows()) {
+                if (row.size() != headerCount) {
+                    throw new RowProblem(row.line(), "", "", "the row has " + row.size() + " values; the header has "
+                            + headerCount + " columns");
+                }
+            }
+            LasCsvRow first = group.rows().get(0);
+            String eventId = first.text(LasCsvColumn.EVENT_ID);
+            if (eventId == null) {
+                throw first.problem(LasCsvColumn.EVENT_ID, "", "is empty");
+            }
+            Integer earlier = firstLineOfEvent.putIfAbsent(eventId, first.line());
+            if (earlier != null) {
+                throw first.problem(LasCsvColumn.EVENT_ID, eventId, "already used by the rows at line " + earlier
+                        + "; the rows of one event must be consecutive");
+            }
         }
     }
 

@@ -20,13 +20,9 @@ import org.carehub.cases.LasCsvRow.RowProblem;
  *
  * @param text the rows exactly as written in the file, parked if the event cannot be read
  */
-record LasCsvGroup(String eventId, List<LasCsvRow> rows, String text) {
+record LasCsvGroup(List<LasCsvRow> rows, String text) {
 
     private static final Pattern ELEMENT_INDEX = Pattern.compile("^careLine\\.elements\\[(\\d+)]");
-
-    int firstLine() {
-        return rows.get(0).line();
-    }
 
     /** The event these rows describe; throws {@link RowProblem} for the first value that cannot be read. */
     LasEvent toEvent() {
@@ -69,7 +65,7 @@ record LasCsvGroup(String eventId, List<LasCsvRow> rows, String text) {
         LasCsvRow first = rows.get(0);
         if (!type.isCareLineEvent()) {
             LasCsvRow second = rows.get(1);
-            throw second.problem(EVENT_ID, eventId, "repeats the event id of line " + first.line()
+            throw second.problem(EVENT_ID, second.text(EVENT_ID), "repeats the event id of line " + first.line()
                     + "; only a care line event may take several rows (one per element)");
         }
         for (LasCsvRow row : rows.subList(1, rows.size())) {

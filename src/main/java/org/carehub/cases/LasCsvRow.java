@@ -1,12 +1,13 @@
 package org.carehub.cases;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Function;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -60,38 +61,27 @@ final class LasCsvRow {
     }
 
     LocalDate date(LasCsvColumn column) {
-        String value = text(column);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return value.contains("/") ? LocalDate.parse(value, UK_DATE) : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw problem(column, value, "not a date; write it as 2024-04-01 or 01/04/2024");
-        }
+        return parsed(column, v -> v.contains("/") ? LocalDate.parse(v, UK_DATE) : LocalDate.parse(v),
+                "not a date; write it as 2024-04-01 or 01/04/2024");
     }
 
     BigDecimal decimal(LasCsvColumn column) {
-        String value = text(column);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return new BigDecimal(value);
-        } catch (NumberFormatException e) {
-            throw problem(column, value, "not a number; write it without £ or thousands separators, e.g. 1234.50");
-        }
+        return parsed(column, BigDecimal::new, "not a number; write it without £ or thousands separators, e.g. 1234.50");
     }
 
     Integer integer(LasCsvColumn column) {
+        return parsed(column, Integer::valueOf, "not a whole number");
+    }
+
+    private <T> T parsed(LasCsvColumn column, Function<String, T> parser, String ifNot) {
         String value = text(column);
         if (value == null) {
             return null;
         }
         try {
-            return Integer.valueOf(value);
-        } catch (NumberFormatException e) {
-            throw problem(column, value, "not a whole number");
+            return parser.apply(value);
+        } catch (DateTimeException | NumberFormatException e) {
+            throw problem(column, value, ifNot);
         }
     }
 

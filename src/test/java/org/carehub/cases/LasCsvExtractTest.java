@@ -109,6 +109,28 @@ class LasCsvExtractTest extends LasChannelsTestSupport {
     }
 
     @Test
+    void unknownEventTypeAndAnEventSplitAcrossTheFileAreParked() throws Exception {
+        String client = unique("P");
+        String scattered = unique("EV");
+        String fileName = unique("extract") + ".csv";
+        String careLine = "event_id=" + scattered + ";event_type=CARE_LINE_CHANGED;las_person_id=" + client
+                + ";cpli_id=CPLI-3;service_code=HOME_CARE;provider_ref=PRV007;start_date=2026-01-05;unit=HOUR;rate=22.50"
+                + ";planned_units_per_week=10;element_code=";
+        drop(fileName, (HEADER
+                + row(careLine + "PERSONAL_CARE")
+                + row("event_id=" + unique("EV") + ";event_type=CLIENT_MOVED;las_person_id=" + client)
+                + row(careLine + "DOMESTIC")).getBytes(StandardCharsets.UTF_8));
+
+        Received unknownType = receive(PARKED_QUEUE, explaining(fileName) + " AND carehubField = 'event_type'");
+        assertThat(unknownType.property(ParkedHeaders.VALUE)).isEqualTo("CLIENT_MOVED");
+        Received splitEvent = receive(PARKED_QUEUE, explaining(fileName) + " AND carehubField = 'event_id'");
+        assertThat(splitEvent.property(ParkedHeaders.EXPLANATION)).contains("line 4").contains("line 2")
+                .contains("consecutive");
+        assertThat(json.readTree(receive(LasIntake.QUEUE, "carehubCareLineId = 'CPLI-3'").text())
+                .path("careLine").path("elements").findValuesAsText("elementCode")).containsExactly("PERSONAL_CARE");
+    }
+
+    @Test
     void windows1252ExportKeepsThePoundSignAndCurlyApostrophe() throws Exception {
         String client = unique("P");
         String fileName = unique("excel") + ".csv";

@@ -96,6 +96,18 @@ class LasEventsControllerTest extends LasChannelsTestSupport {
     }
 
     @Test
+    void bodyThatIsNotJsonIs415AndKept() throws Exception {
+        byte[] csv = "event_id,version\nEV-1,1\n".getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> response = post(PATH, "text/csv", csv);
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        JsonNode refusal = json.readTree(response.body());
+        assertThat(refusal.path("reasonCode").asText()).isEqualTo("MALFORMED_JSON");
+        assertThat(parked(refusal.path("journeyId").asText()).body()).isEqualTo(csv);
+    }
+
+    @Test
     void bodyOverTheLimitIs413AndKept() throws Exception {
         String oversize = careLineJson(unique("EV"), unique("P"))
                 .replace("\"version\": 1,", "\"version\": 1, \"padding\": \"" + "x".repeat(MESSAGE_LIMIT) + "\",");
