@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,7 @@ public class JourneyLedger {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
+    @Autowired
     public JourneyLedger(JdbcTemplate jdbc) {
         this(jdbc, Clock.systemUTC());
     }

@@ -1,0 +1,78 @@
+package org.carehub.channels;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Decodes text files the way people produce them: UTF-8 with or without a byte order mark, or Windows-1252
+ * (what Excel's plain "CSV" save writes on a UK PC: £ is the single byte A3). A file that is valid UTF-8 is
+ * read as UTF-8; otherwise as Windows-1252. A file that is neither, UTF-16 ("Unicode text"), or binary is
+ * refused with a reason instead of being read as garbage.
+ */
+public final class TextDecoding {
+
+    public static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    private TextDecoding() {
+    }
+
+    /** Text and the character set it was found to be in. */
+    public record Decoded(String text, Charset charset) {
+    }
+
+    /** The bytes cannot be read as text; the message says why in words a support engineer can act on. */
+    public static class UndecodableText extends Exception {
+        UndecodableText(String message) {
+            super(message);
+        }
+    }
+
+    public static Decoded decode(byte[] bytes) throws UndecodableText {
+        if (startsWith(bytes, 0xFE, 0xFF) || startsWith(bytes, 0xFF, 0xFE)) {
+            throw new UndecodableText("the file is UTF-16 (\"Unicode text\"); save it as CSV UTF-8 or plain CSV");
+        }
+        boolean bom = startsWith(bytes, 0xEF, 0xBB, 0xBF);
+        int offset = bom ? 3 : 0;
+        Decoded decoded;
+        try {
+            decoded = new Decoded(strictly(StandardCharsets.UTF_8, bytes, offset), StandardCharsets.UTF_8);
+        } catch (CharacterCodingException notUtf8) {
+            if (bom) {
+                throw new UndecodableText("the file starts with a UTF-8 byte order mark but is not valid UTF-8");
+            }
+            try {
+                decoded = new Decoded(strictly(WINDOWS_1252, bytes, 0), WINDOWS_1252);
+            } catch (CharacterCodingException notWindows1252) {
+                throw new UndecodableText("the file is neither UTF-8 nor Windows-1252 text");
+            }
+        }
+        int nul = decoded.text().indexOf('\0');
+        if (nul >= 0) {
+            throw new UndecodableText("the file holds a NUL character at character " + (nul + 1) + ": it is not a text file");
+        }
+        return decoded;
+    }
+
+    private static String strictly(Charset charset, byte[] bytes, int offset) throws CharacterCodingException {
+        return charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset))
+                .toString();
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
