@@ -20,13 +20,11 @@ import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.carehub.TestReasonCatalogue;
 import org.carehub.failures.ParkedHeaders;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,7 +35,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * HTTP and to take what arrived off the broker.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestReasonCatalogue.class)
 abstract class LasChannelsTestSupport {
 
     /** One data folder per test JVM: the context is shared, so the folder must outlive each test class. */
@@ -53,6 +50,9 @@ abstract class LasChannelsTestSupport {
         registry.add("carehub.las.csv.inbox", INBOX::toString);
         registry.add("carehub.las.csv.archive", ARCHIVE::toString);
         registry.add("carehub.las.csv.settle-time", () -> "300ms");
+        // These tests check what the channels put on the broker, so the flow that consumes it stays off.
+        registry.add("camel.main.routes-include-pattern", () -> "file:routes/las-csv-extract.yaml,file:routes/error-handling.yaml");
+        registry.add("carehub.simulators.las.enabled", () -> false);
     }
 
     @LocalServerPort
