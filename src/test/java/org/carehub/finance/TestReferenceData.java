@@ -41,7 +41,7 @@ public class TestReferenceData {
 
     @Bean
     @Primary
-    ReferenceData testReferenceData() {
+    ReferenceData contrOCCTestReferenceData() {
         return new ReferenceData() {
             @Override
             public Optional<ServiceDefinition> service(String serviceCode) {
