@@ -1,0 +1,271 @@
+package org.carehub.simulators.contrOCC;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.carehub.finance.contrOCC.AssessmentStatus;
+import org.carehub.finance.contrOCC.Client;
+import org.carehub.finance.contrOCC.ClientRecord;
+import org.carehub.finance.contrOCC.ImportResult;
+import org.carehub.finance.contrOCC.ImportStatus;
+import org.carehub.finance.contrOCC.NhsFunding;
+import org.carehub.finance.contrOCC.RejectionReason;
+import org.carehub.finance.contrOCC.ServiceLine;
+import org.carehub.finance.contrOCC.ServiceLineElement;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The simulated ContrOCC's tables ({@code sim_contrOCC_*}): plain SQL that runs on H2 and PostgreSQL. */
+@Repository
+@ConditionalOnContrOCCSimulator
+class ContrOCCSimulatorStore {
+
+    private static final String CLIENT_PREFIX = "CL";
+    private static final String LINE_PREFIX = "SL";
+    private static final String REFERRAL_PREFIX = "FA";
+    static final String OPEN = "OPEN";
+    static final String COMPLETED = "COMPLETED";
+
+    private final JdbcTemplate jdbc;
+
+    /** @param schema the tables must exist before the first query */
+    ContrOCCSimulatorStore(JdbcTemplate jdbc, ContrOCCSimulatorSchema schema) {
+        this.jdbc = jdbc;
+    }
+
+    // ---- imports ------------------------------------------------------------------------------
+
+    Optional<StoredImport> findImport(String importReference) {
+        return jdbc.query("SELECT * FROM sim_contrOCC_import WHERE import_reference = ?", (rs, n) -> {
+            ImportResult result = new ImportResult();
+            result.setImportReference(rs.getString("import_reference"));
+            result.setStatus(ImportStatus.valueOf(rs.getString("status")));
+            String reason = rs.getString("reason_code");
+            result.setReasonCode(reason == null ? null : RejectionReason.valueOf(reason));
+            result.setField(rs.getString("field"));
+            result.setValue(rs.getString("field_value"));
+            result.setMessage(rs.getString("message"));
+            result.setFinanceId(rs.getString("finance_id"));
+            return new StoredImport(rs.getString("operation"), rs.getString("content_hash"), result);
+        }, importReference).stream().findFirst();
+    }
+
+    /** Records the answer; an earlier answer under the reference (only ever a rejection) is replaced. */
+    void saveImport(String operation, String contentHash, ImportResult result) {
+        jdbc.update("DELETE FROM sim_contrOCC_import WHERE import_reference = ?", result.getImportReference());
+        jdbc.update("INSERT INTO sim_contrOCC_import (import_reference, operation, content_hash, status, reason_code, field,"
+                        + " field_value, message, finance_id, processed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                result.getImportReference(), operation, contentHash, result.getStatus().name(),
+                result.getReasonCode() == null ? null : result.getReasonCode().name(), result.getField(),
+                result.getValue(), result.getMessage(), result.getFinanceId(), now());
+    }
+
+    // ---- clients ------------------------------------------------------------------------------
+
+    Optional<ClientRecord> client(String personRef) {
+        return jdbc.query("SELECT * FROM sim_contrOCC_client WHERE person_ref = ?", this::clientRecord, personRef)
+                .stream().findFirst();
+    }
+
+    /**
+     * Locks the client's row until the transaction ends, so two imports for one person are checked
+     * one after the other (the overlap rule reads what the other writes). False when unknown.
+     */
+    boolean lockClient(String personRef) {
+        return !jdbc.queryForList("SELECT client_id FROM sim_contrOCC_client WHERE person_ref = ? FOR UPDATE",
+                Long.class, personRef).isEmpty();
+    }
+
+    String insertClient(Client client) {
+        OffsetDateTime now = now();
+        long id = insert("INSERT INTO sim_contrOCC_client (person_ref, nhs_number, title, forename, surname, date_of_birth,"
+                        + " address_lines, postcode, chargeable, date_of_death, created_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "client_id",
+                client.getPersonRef(), client.getNhsNumber(), client.getTitle(), client.getForename(), client.getSurname(),
+                client.getDateOfBirth(), String.join("\n", client.getAddressLines()), client.getPostcode(),
+                client.isChargeable(), client.getDateOfDeath(), now, now);
+        return financeId(CLIENT_PREFIX, id);
+    }
+
+    void updateClient(Client client) {
+        jdbc.update("UPDATE sim_contrOCC_client SET nhs_number = ?, title = ?, forename = ?, surname = ?, date_of_birth = ?,"
+                        + " address_lines = ?, postcode = ?, chargeable = ?, date_of_death = ?, updated_at = ? WHERE person_ref = ?",
+                client.getNhsNumber(), client.getTitle(), client.getForename(), client.getSurname(), client.getDateOfBirth(),
+                String.join("\n", client.getAddressLines()), client.getPostcode(), client.isChargeable(),
+                client.getDateOfDeath(), now(), client.getPersonRef());
+    }
+
+    private ClientRecord clientRecord(ResultSet rs, int row) throws SQLException {
+        ClientRecord client = new ClientRecord();
+        client.setFinanceId(financeId(CLIENT_PREFIX, rs.getLong("client_id")));
+        client.setPersonRef(rs.getString("person_ref"));
+        client.setNhsNumber(rs.getString("nhs_number"));
+        client.setTitle(rs.getString("title"));
+        client.setForename(rs.getString("forename"));
+        client.setSurname(rs.getString("surname"));
+        client.setDateOfBirth(rs.getObject("date_of_birth", LocalDate.class));
+        String lines = rs.getString("address_lines");
+        if (lines != null && !lines.isEmpty()) {
+            client.getAddressLines().addAll(Arrays.asList(lines.split("\n")));
+        }
+        client.setPostcode(rs.getString("postcode"));
+        client.setChargeable(rs.getBoolean("chargeable"));
+        client.setDateOfDeath(rs.getObject("date_of_death", LocalDate.class));
+        // The open referral if there is one, else the latest completed one.
+        List<SimulatedReferral> referrals = referrals(client.getPersonRef());
+        Optional<SimulatedReferral> current = referrals.stream().filter(r -> OPEN.equals(r.status())).findFirst()
+                .or(() -> referrals.stream().reduce((first, second) -> second));
+        client.setAssessmentStatus(current.map(r -> AssessmentStatus.valueOf(r.status())).orElse(AssessmentStatus.NONE));
+        client.setAssessmentReferralId(current.map(SimulatedReferral::financeId).orElse(null));
+        return client;
+    }
+
+    // ---- service lines ------------------------------------------------------------------------
+
+    /** Service lines, optionally only one person's and/or one CPLI's (null = any). */
+    List<SimulatedServiceLine> serviceLines(String personRef, String cpliId) {
+        return jdbc.query("SELECT * FROM sim_contrOCC_service_line WHERE (CAST(? AS VARCHAR(32)) IS NULL OR person_ref = ?)"
+                        + " AND (CAST(? AS VARCHAR(32)) IS NULL OR cpli_id = ?) ORDER BY line_id",
+                this::serviceLine, personRef, personRef, cpliId, cpliId);
+    }
+
+    String insertServiceLine(ServiceLine line) {
+        OffsetDateTime now = now();
+        NhsFunding nhs = line.getNhsFunding();
+        long id = insert("INSERT INTO sim_contrOCC_service_line (cpli_id, cpli_version, person_ref, provider_ref, contract_ref,"
+                        + " start_date, end_date, end_reason, nhs_scheme, nhs_body, nhs_share_percent, created_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "line_id",
+                line.getCpliId(), line.getCpliVersion(), line.getPersonRef(), line.getProviderRef(), line.getContractRef(),
+                line.getStartDate(), line.getEndDate(), line.getEndReason(), nhs == null ? null : nhs.getScheme(),
+                nhs == null ? null : nhs.getBody(), nhs == null ? null : nhs.getSharePercent(), now, now);
+        insertElements(id, line.getElements());
+        return financeId(LINE_PREFIX, id);
+    }
+
+    /** Replaces what finance holds for the line (version, dates, provider, elements, NHS funding). */
+    void replaceServiceLine(String financeId, ServiceLine line) {
+        long id = idOf(LINE_PREFIX, financeId);
+        NhsFunding nhs = line.getNhsFunding();
+        jdbc.update("UPDATE sim_contrOCC_service_line SET cpli_version = ?, provider_ref = ?, contract_ref = ?, start_date = ?,"
+                        + " end_date = ?, end_reason = ?, nhs_scheme = ?, nhs_body = ?, nhs_share_percent = ?, updated_at = ?"
+                        + " WHERE line_id = ?",
+                line.getCpliVersion(), line.getProviderRef(), line.getContractRef(), line.getStartDate(), line.getEndDate(),
+                line.getEndReason(), nhs == null ? null : nhs.getScheme(), nhs == null ? null : nhs.getBody(),
+                nhs == null ? null : nhs.getSharePercent(), now(), id);
+        jdbc.update("DELETE FROM sim_contrOCC_service_line_element WHERE line_id = ?", id);
+        insertElements(id, line.getElements());
+    }
+
+    private void insertElements(long lineId, List<ServiceLineElement> elements) {
+        for (int i = 0; i < elements.size(); i++) {
+            ServiceLineElement e = elements.get(i);
+            jdbc.update("INSERT INTO sim_contrOCC_service_line_element (line_id, element_no, element_type, ledger_code,"
+                            + " cost_centre, unit, rate, planned_units_per_week) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    lineId, i + 1, e.getElementType(), e.getLedgerCode(), e.getCostCentre(), e.getUnit(), e.getRate(),
+                    e.getPlannedUnitsPerWeek());
+        }
+    }
+
+    private SimulatedServiceLine serviceLine(ResultSet rs, int row) throws SQLException {
+        long id = rs.getLong("line_id");
+        ServiceLine line = new ServiceLine();
+        line.setCpliId(rs.getString("cpli_id"));
+        line.setCpliVersion(rs.getInt("cpli_version"));
+        line.setPersonRef(rs.getString("person_ref"));
+        line.setProviderRef(rs.getString("provider_ref"));
+        line.setContractRef(rs.getString("contract_ref"));
+        line.setStartDate(rs.getObject("start_date", LocalDate.class));
+        line.setEndDate(rs.getObject("end_date", LocalDate.class));
+        line.setEndReason(rs.getString("end_reason"));
+        if (rs.getString("nhs_scheme") != null) {
+            NhsFunding nhs = new NhsFunding();
+            nhs.setScheme(rs.getString("nhs_scheme"));
+            nhs.setBody(rs.getString("nhs_body"));
+            nhs.setSharePercent(rs.getBigDecimal("nhs_share_percent"));
+            line.setNhsFunding(nhs);
+        }
+        line.getElements().addAll(jdbc.query(
+                "SELECT * FROM sim_contrOCC_service_line_element WHERE line_id = ? ORDER BY element_no", (ers, n) -> {
+                    ServiceLineElement e = new ServiceLineElement();
+                    e.setElementType(ers.getString("element_type"));
+                    e.setLedgerCode(ers.getString("ledger_code"));
+                    e.setCostCentre(ers.getString("cost_centre"));
+                    e.setUnit(ers.getString("unit"));
+                    e.setRate(ers.getBigDecimal("rate"));
+                    e.setPlannedUnitsPerWeek(ers.getBigDecimal("planned_units_per_week"));
+                    return e;
+                }, id));
+        return new SimulatedServiceLine(financeId(LINE_PREFIX, id), line);
+    }
+
+    // ---- referrals ----------------------------------------------------------------------------
+
+    List<SimulatedReferral> referrals(String personRef) {
+        return jdbc.query("SELECT * FROM sim_contrOCC_referral WHERE (CAST(? AS VARCHAR(32)) IS NULL OR person_ref = ?)"
+                + " ORDER BY referral_id", (rs, n) -> new SimulatedReferral(
+                financeId(REFERRAL_PREFIX, rs.getLong("referral_id")), rs.getString("person_ref"), rs.getString("reason"),
+                rs.getString("referred_by"), rs.getString("status"), rs.getObject("referred_at", OffsetDateTime.class),
+                rs.getObject("completed_at", OffsetDateTime.class)), personRef, personRef);
+    }
+
+    String insertReferral(String personRef, String reason, String referredBy) {
+        long id = insert("INSERT INTO sim_contrOCC_referral (person_ref, reason, referred_by, status, referred_at)"
+                + " VALUES (?, ?, ?, ?, ?)", "referral_id", personRef, reason, referredBy, OPEN, now());
+        return financeId(REFERRAL_PREFIX, id);
+    }
+
+    /** Marks an open referral's assessment as done; false when there is no such open referral. */
+    boolean completeReferral(String financeId) {
+        return jdbc.update("UPDATE sim_contrOCC_referral SET status = ?, completed_at = ? WHERE referral_id = ? AND status = ?",
+                COMPLETED, now(), idOf(REFERRAL_PREFIX, financeId), OPEN) == 1;
+    }
+
+    // ---- counts -------------------------------------------------------------------------------
+
+    SimulatorStats stats(boolean up, long delayMillis) {
+        return new SimulatorStats(up, delayMillis, count("sim_contrOCC_client"), count("sim_contrOCC_service_line"),
+                count("sim_contrOCC_referral"), count("sim_contrOCC_import"),
+                jdbc.queryForObject("SELECT COUNT(*) FROM sim_contrOCC_import WHERE status = ?", Long.class,
+                        ImportStatus.REJECTED.name()));
+    }
+
+    private long count(String table) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    private long insert(String sql, String idColumn, Object... args) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement(sql, new String[] {idColumn});
+            new ArgumentPreparedStatementSetter(args).setValues(statement);
+            return statement;
+        }, keys);
+        return keys.getKey().longValue();
+    }
+
+    private static String financeId(String prefix, long id) {
+        return String.format("%s%06d", prefix, id);
+    }
+
+    private static long idOf(String prefix, String financeId) {
+        if (financeId == null || !financeId.matches(prefix + "\\d{1,18}")) {
+            return -1; // matches no row
+        }
+        return Long.parseLong(financeId.substring(prefix.length()));
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}
