@@ -26,7 +26,7 @@ CREATE TABLE journey_step (
     journey_id  VARCHAR(40)  NOT NULL REFERENCES journey (journey_id),
     at          TIMESTAMP WITH TIME ZONE NOT NULL,
     step        VARCHAR(60)  NOT NULL,
-    outcome     VARCHAR(20)  NOT NULL,
+    outcome     VARCHAR(60)  NOT NULL,
     detail      VARCHAR(2000)
 );
 CREATE INDEX journey_step_journey ON journey_step (journey_id, step_id);

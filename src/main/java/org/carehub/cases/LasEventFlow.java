@@ -16,6 +16,7 @@ import org.carehub.failures.JourneyStatus;
 import org.carehub.failures.ParkedHeaders;
 import org.carehub.finance.ContrOCCAdapter;
 import org.carehub.finance.FinanceReceipt;
+import org.carehub.finance.FinanceUnavailableException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -101,8 +102,21 @@ public class LasEventFlow {
      */
     public void deliverToFinance(LasEvent event, Exchange exchange) {
         exchange.setProperty(ParkedHeaders.STEP_PROPERTY, "deliver to finance");
+        int attempt = exchange.getProperty(ParkedHeaders.FINANCE_ATTEMPTS_PROPERTY, 0, Integer.class) + 1;
+        exchange.setProperty(ParkedHeaders.FINANCE_ATTEMPTS_PROPERTY, attempt);
+        try {
+            FinanceReceipt receipt = send(event);
+            ledger.step(journeyId(exchange), "delivered to finance", "OK", receipt.toString());
+        } catch (FinanceUnavailableException down) {
+            // Each attempt is in the ledger, so "why is it not in finance yet" has an answer while it retries.
+            ledger.step(journeyId(exchange), "finance unavailable", "ATTEMPT " + attempt, down.getMessage());
+            throw down;
+        }
+    }
+
+    private FinanceReceipt send(LasEvent event) {
         String reference = event.idempotencyKey();
-        FinanceReceipt receipt = switch (event.type()) {
+        return switch (event.type()) {
             case CLIENT_REGISTERED, CLIENT_CHANGED -> {
                 FinanceReceipt r = finance.deliverClient(event.client(), reference);
                 cases.saveClient(event.client(), event.version());
@@ -126,7 +140,6 @@ public class LasEventFlow {
             }
             case FINANCIAL_ASSESSMENT_REFERRAL -> finance.referForAssessment(event.assessmentReferral(), reference);
         };
-        ledger.step(journeyId(exchange), "delivered to finance", "OK", receipt.toString());
     }
 
     public void delivered(Exchange exchange) {

@@ -28,6 +28,8 @@ public final class ParkedHeaders {
 
     /** Exchange property: the step a flow was in when it failed (set by the flow's beans). */
     public static final String STEP_PROPERTY = "carehubStep";
+    /** Exchange property: how many times this message has tried to reach finance (kept across redeliveries). */
+    public static final String FINANCE_ATTEMPTS_PROPERTY = "carehubFinanceAttempts";
     /** Exchange property: the queue a failed message is to be parked on. */
     public static final String PARKED_QUEUE_PROPERTY = "carehubParkedQueue";
 

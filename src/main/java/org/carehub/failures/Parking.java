@@ -44,7 +44,8 @@ public class Parking {
     public void prepare(Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Message message = exchange.getMessage();
-        int attempts = message.getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) + 1;
+        // The original message (useOriginalMessage) carries no redelivery counter: the flow counts finance attempts.
+        int attempts = exchange.getProperty(FINANCE_ATTEMPTS_PROPERTY, 1, Integer.class);
         Classified failure = classify(cause, attempts);
         String flowQueue = flowQueueOf(exchange);
         stamp(message, failure, flowQueue, exchange.getProperty(STEP_PROPERTY, "receive", String.class));

@@ -139,7 +139,7 @@ class LasEventsFlowTest extends HubTest {
         assertThat(parked.header(ParkedHeaders.FIELD)).isEqualTo("version");
         assertThat(parked.header(ParkedHeaders.OWNER_TEAM)).isEqualTo("HUB_SUPPORT");
         assertThat(financeServiceLines(v1.cpliId())).singleElement()
-                .satisfies(l -> assertThat(String.valueOf(l.get("endDate"))).isEqualTo(START.plusMonths(3).toString()));
+                .satisfies(l -> assertThat(endDateInFinance(l)).isEqualTo(START.plusMonths(3).toString()));
     }
 
     @Test
@@ -160,7 +160,7 @@ class LasEventsFlowTest extends HubTest {
         // Had any change overtaken an earlier one, the earlier would be parked as out of order.
         assertThat(journeys).allSatisfy(j -> assertThat(journeyStatus(j)).isEqualTo("DELIVERED"));
         assertThat(financeServiceLines(line.cpliId())).singleElement()
-                .satisfies(l -> assertThat(String.valueOf(l.get("endDate"))).isEqualTo(START.plusDays(30 + versions).toString()));
+                .satisfies(l -> assertThat(endDateInFinance(l)).isEqualTo(START.plusDays(30 + versions).toString()));
     }
 
     static Stream<Arguments> brokenRules() {
@@ -406,14 +406,20 @@ class LasEventsFlowTest extends HubTest {
         http.post().uri(baseUrl() + "/simulators/contrOCC/availability").body(Map.of("up", up)).retrieve().toBodilessEntity();
     }
 
-    private Map<?, ?> financeClient(String personRef) {
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> financeClient(String personRef) {
         ResponseEntity<Map> answer = http.get().uri(baseUrl() + "/simulators/contrOCC/clients/" + personRef).retrieve()
                 .toEntity(Map.class);
-        return answer.getStatusCode().is2xxSuccessful() ? answer.getBody() : null;
+        return answer.getStatusCode().is2xxSuccessful() ? (Map<String, Object>) answer.getBody() : null;
     }
 
     private List<Map<?, ?>> financeServiceLines(String cpliId) {
         return http.get().uri(baseUrl() + "/simulators/contrOCC/service-lines?cpliId=" + cpliId).retrieve().body(List.class);
+    }
+
+    /** The end date of a service line as the simulator shows it: {financeId, line: {..., endDate}}. */
+    private static String endDateInFinance(Map<?, ?> serviceLine) {
+        return String.valueOf(((Map<?, ?>) serviceLine.get("line")).get("endDate"));
     }
 
     private List<Map<?, ?>> financeReferrals(String personRef) {
