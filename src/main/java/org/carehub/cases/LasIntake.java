@@ -53,9 +53,15 @@ public class LasIntake {
         if (event.careLineId() != null) {
             headers.put(ParkedHeaders.CARE_LINE_ID, event.careLineId());
         }
-        producer.sendBodyAndHeaders("jms:queue:" + QUEUE, toJson(event), headers);
-        ledger.status(opening.journeyId(), JourneyStatus.QUEUED);
+        // Step first: once on the broker a consumer may process it before this thread goes on.
         ledger.step(opening.journeyId(), "queued", "OK", QUEUE);
+        try {
+            producer.sendBodyAndHeaders("jms:queue:" + QUEUE, toJson(event), headers);
+        } catch (RuntimeException brokerRefused) {
+            ledger.step(opening.journeyId(), "queued", "FAILED", brokerRefused.getMessage());
+            throw brokerRefused;
+        }
+        ledger.statusIf(opening.journeyId(), JourneyStatus.ACCEPTING, JourneyStatus.QUEUED);
         return new IntakeReceipt(opening.journeyId(), opening.alreadyKnown(), JourneyStatus.QUEUED.name());
     }
 

@@ -79,6 +79,15 @@ public class JourneyLedger {
         jdbc.update("UPDATE journey SET status = ?, updated_at = ? WHERE journey_id = ?", status.name(), now(), journeyId);
     }
 
+    /**
+     * Moves the journey on only if it is still where the caller left it: the broker may already have
+     * handed the message to a consumer that delivered or parked it, which must not be overwritten.
+     */
+    public boolean statusIf(String journeyId, JourneyStatus expected, JourneyStatus next) {
+        return jdbc.update("UPDATE journey SET status = ?, updated_at = ? WHERE journey_id = ? AND status = ?",
+                next.name(), now(), journeyId, expected.name()) == 1;
+    }
+
     /** Marks the journey parked with its reason and owner team, and records the step. */
     public void parked(String journeyId, String reasonCode, String ownerTeam, String explanation) {
         jdbc.update("UPDATE journey SET status = ?, reason_code = ?, owner_team = ?, updated_at = ? WHERE journey_id = ?",

@@ -68,7 +68,7 @@ class ContrOCCAdapterTest {
         ServiceLine held = simulator.serviceLines(line.cpliId()).get(0).line();
         ServiceLineElement element = held.getElements().get(0);
         assertThat(List.of(element.getElementType(), element.getLedgerCode(), element.getCostCentre()))
-                .containsExactly("DC_SESSION", "4201", "ASC-DC-01");
+                .containsExactly("S117-COM", "52510", "ASC-MH-S117"); // mappings/finance-codes.csv
         assertThat(simulator.referrals(client.lasPersonId())).as("day care is free").isEmpty();
     }
 
@@ -83,7 +83,7 @@ class ContrOCCAdapterTest {
         assertThat(second.has(FinanceAction.ASSESSMENT_REFERRED)).isFalse();
         assertThat(second.has(FinanceAction.ASSESSMENT_ALREADY_REFERRED)).isTrue();
         assertThat(simulator.referrals(client.lasPersonId())).singleElement()
-                .satisfies(referral -> assertThat(referral.reason()).isEqualTo("Chargeable service Home care started 2026-05-01"));
+                .satisfies(referral -> assertThat(referral.reason()).isEqualTo("Chargeable service Home care (domiciliary care) started 2026-05-01"));
     }
 
     @Test

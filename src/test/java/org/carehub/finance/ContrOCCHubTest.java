@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "carehub.data-dir=target/contrOCC-tests",
         "spring.datasource.url=jdbc:h2:mem:contrOCC-tests;DB_CLOSE_DELAY=-1",
         // The adapter and simulator are tested on their own: the flows' routes are not loaded.
-        "camel.main.routes-include-pattern=classpath:no-routes/*.yaml"})
+        "camel.main.routes-include-pattern=classpath:no-routes/*.yaml",
+        "carehub.simulators.las.enabled=false"})
 public @interface ContrOCCHubTest {
 }
