@@ -31,7 +31,8 @@ import org.springframework.web.client.RestClient;
         "carehub.simulators.las.enabled=false",
         "carehub.finance.redelivery.maximum-redeliveries=4",
         "carehub.finance.redelivery.initial-delay-ms=200",
-        "carehub.finance.redelivery.maximum-delay-ms=1000"})
+        "carehub.finance.redelivery.maximum-delay-ms=1000",
+        "carehub.las.csv.settle-time=500ms"})
 public abstract class HubTest {
 
     public static final String LAS_QUEUE = "carehub.las.events";
@@ -53,6 +54,11 @@ public abstract class HubTest {
     protected final RestClient http = RestClient.builder()
             .defaultStatusHandler(status -> true, (request, response) -> { })
             .build();
+
+    /** The hub's data folder for this test run (broker journal, database, inboxes). */
+    protected static Path dataDir() {
+        return DATA_DIR;
+    }
 
     protected String baseUrl() {
         return "http://127.0.0.1:" + port;
