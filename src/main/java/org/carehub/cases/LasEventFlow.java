@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +12,7 @@ import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.carehub.cases.CaseStore.Versioned;
 import org.carehub.failures.BusinessRuleViolation;
+import org.carehub.failures.FlowMetrics;
 import org.carehub.failures.JourneyLedger;
 import org.carehub.failures.JourneyStatus;
 import org.carehub.failures.ParkedHeaders;
@@ -37,9 +39,12 @@ public class LasEventFlow {
     private final ClientRules clientRules;
     private final CareLineRules careLineRules;
     private final ContrOCCAdapter finance;
+    private final FlowMetrics metrics;
 
     public LasEventFlow(ObjectMapper json, Validator validator, JourneyLedger ledger, CaseStore cases,
-                        ClientRules clientRules, CareLineRules careLineRules, ContrOCCAdapter finance) {
+                        ClientRules clientRules, CareLineRules careLineRules, ContrOCCAdapter finance,
+                        FlowMetrics metrics) {
+        this.metrics = metrics;
         this.json = json;
         this.validator = validator;
         this.ledger = ledger;
@@ -144,6 +149,8 @@ public class LasEventFlow {
 
     public void delivered(Exchange exchange) {
         ledger.status(journeyId(exchange), JourneyStatus.DELIVERED);
+        long queuedAt = exchange.getMessage().getHeader("JMSTimestamp", System.currentTimeMillis(), Long.class);
+        metrics.delivered(LasIntake.FLOW, Duration.ofMillis(Math.max(0, System.currentTimeMillis() - queuedAt)));
     }
 
     private Client registeredClient(String lasPersonId, String field) {

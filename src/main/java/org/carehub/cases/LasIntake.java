@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.camel.ProducerTemplate;
+import org.carehub.failures.FlowMetrics;
 import org.carehub.failures.JourneyLedger;
 import org.carehub.failures.JourneyLedger.Opening;
 import org.carehub.failures.JourneyLedger.Subject;
@@ -25,11 +26,13 @@ public class LasIntake {
     private final JourneyLedger ledger;
     private final ProducerTemplate producer;
     private final ObjectMapper json;
+    private final FlowMetrics metrics;
 
-    public LasIntake(JourneyLedger ledger, ProducerTemplate producer, ObjectMapper json) {
+    public LasIntake(JourneyLedger ledger, ProducerTemplate producer, ObjectMapper json, FlowMetrics metrics) {
         this.ledger = ledger;
         this.producer = producer;
         this.json = json;
+        this.metrics = metrics;
     }
 
     /**
@@ -62,6 +65,7 @@ public class LasIntake {
             throw brokerRefused;
         }
         ledger.statusIf(opening.journeyId(), JourneyStatus.ACCEPTING, JourneyStatus.QUEUED);
+        metrics.received(FLOW, channel);
         return new IntakeReceipt(opening.journeyId(), opening.alreadyKnown(), JourneyStatus.QUEUED.name());
     }
 

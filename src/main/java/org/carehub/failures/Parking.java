@@ -28,11 +28,13 @@ public class Parking {
 
     private final ReferenceData reference;
     private final JourneyLedger ledger;
+    private final FlowMetrics metrics;
     private final Clock clock;
 
-    public Parking(ReferenceData reference, JourneyLedger ledger) {
+    public Parking(ReferenceData reference, JourneyLedger ledger, FlowMetrics metrics) {
         this.reference = reference;
         this.ledger = ledger;
+        this.metrics = metrics;
         this.clock = Clock.systemUTC();
     }
 
@@ -88,6 +90,7 @@ public class Parking {
         if (journeyId != null) {
             ledger.parked(journeyId, reason.code(), reason.ownerTeam(), explanation);
         }
+        metrics.parked(message.getHeader(FLOW, String.class), reason.code(), reason.ownerTeam());
         log.warn("Parked journey {} on {}: {} — {} (owner {})", journeyId, parkedQueueOf(flowQueue),
                 reason.code(), explanation, reason.ownerTeam());
     }

@@ -141,6 +141,15 @@ public class ContrOCCAdapter {
     }
 
     /**
+     * Asks ContrOCC a harmless question (the status of an import reference that never exists) to show
+     * it is reachable; returns the address asked, or throws {@link FinanceUnavailableException}.
+     */
+    public String checkReachable() {
+        call(p -> p.getImportStatus("carehub-health-check"));
+        return address;
+    }
+
+    /**
      * Sends one import unless finance already holds it as done. Asking first costs a round trip per
      * import, but it is what makes a redelivery after a crash safe without the hub keeping its own record.
      */
