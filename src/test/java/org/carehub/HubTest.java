@@ -51,9 +51,28 @@ public abstract class HubTest {
     @Autowired
     protected JmsTemplate jms;
 
-    protected final RestClient http = RestClient.builder()
-            .defaultStatusHandler(status -> true, (request, response) -> { })
-            .build();
+    /** The demo users of config/application.yaml: name → password. */
+    public static final String VIEWER = "viewer";
+    public static final String OPERATOR = "operator";
+    public static final String LAS = "las";
+    private static final Map<String, String> PASSWORDS = Map.of(
+            VIEWER, "viewer-pass", OPERATOR, "operator-pass", LAS, "las-pass");
+
+    /** Calls the hub as LAS does (its system user); any status is returned, not thrown. */
+    protected final RestClient http = as(LAS);
+
+    /** A client signed in as one of the demo users; any status is returned, not thrown. */
+    protected static RestClient as(String user) {
+        return RestClient.builder()
+                .defaultHeaders(h -> h.setBasicAuth(user, PASSWORDS.get(user)))
+                .defaultStatusHandler(status -> true, (request, response) -> { })
+                .build();
+    }
+
+    /** A client that sends no credentials at all. */
+    protected static RestClient anonymous() {
+        return RestClient.builder().defaultStatusHandler(status -> true, (request, response) -> { }).build();
+    }
 
     /** The hub's data folder for this test run (broker journal, database, inboxes). */
     protected static Path dataDir() {
