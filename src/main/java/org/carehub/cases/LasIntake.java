@@ -55,6 +55,7 @@ public class LasIntake {
         headers.put(ParkedHeaders.CLIENT_ID, event.clientId());
         if (event.careLineId() != null) {
             headers.put(ParkedHeaders.CARE_LINE_ID, event.careLineId());
+            headers.put(ParkedHeaders.PROVIDER_REF, event.careLine().providerRef());
         }
         // Step first: once on the broker a consumer may process it before this thread goes on.
         ledger.step(opening.journeyId(), "queued", "OK", QUEUE);

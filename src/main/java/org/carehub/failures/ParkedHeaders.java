@@ -10,6 +10,7 @@ public final class ParkedHeaders {
     public static final String FLOW = "carehubFlow";
     public static final String CLIENT_ID = "carehubClientId";
     public static final String CARE_LINE_ID = "carehubCareLineId";
+    public static final String PROVIDER_REF = "carehubProviderRef";
     public static final String REASON_CODE = "carehubReasonCode";
     public static final String REASON_TITLE = "carehubReasonTitle";
     public static final String EXPLANATION = "carehubExplanation";
