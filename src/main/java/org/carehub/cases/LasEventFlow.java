@@ -64,7 +64,16 @@ public class LasEventFlow {
             return null;
         }
         ledger.status(journeyId, JourneyStatus.IN_PROGRESS);
-        LasEvent event = parse(exchange.getMessage().getBody(String.class));
+        return read(exchange.getMessage().getBody(String.class));
+    }
+
+    /**
+     * Reads and validates an event as it travels on the broker, with no side effect.
+     *
+     * @throws BusinessRuleViolation MALFORMED_JSON or INVALID_EVENT
+     */
+    LasEvent read(String body) {
+        LasEvent event = parse(body);
         Set<ConstraintViolation<LasEvent>> violations = validator.validate(event);
         if (!violations.isEmpty()) {
             String detail = violations.stream()
@@ -80,6 +89,16 @@ public class LasEventFlow {
     /** Applies the council's rules for the event's type; the first broken one parks the message. */
     public void check(LasEvent event, Exchange exchange) {
         exchange.setProperty(ParkedHeaders.STEP_PROPERTY, "check");
+        applyRules(event);
+        ledger.step(journeyId(exchange), "checked", "OK", "all rules passed for " + event.type());
+    }
+
+    /**
+     * The rules alone, with no side effect: reads the case store and the mappings, writes nothing.
+     *
+     * @throws BusinessRuleViolation naming the first broken rule
+     */
+    void applyRules(LasEvent event) {
         switch (event.type()) {
             case CLIENT_REGISTERED, CLIENT_CHANGED -> {
                 cases.client(event.client().lasPersonId()).ifPresent(stored ->
@@ -98,7 +117,6 @@ public class LasEventFlow {
             case FINANCIAL_ASSESSMENT_REFERRAL ->
                     registeredClient(event.assessmentReferral().lasPersonId(), "assessmentReferral.lasPersonId");
         }
-        ledger.step(journeyId(exchange), "checked", "OK", "all rules passed for " + event.type());
     }
 
     /**

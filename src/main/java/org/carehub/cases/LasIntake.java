@@ -47,16 +47,9 @@ public class LasIntake {
             ledger.step(opening.journeyId(), "resend", "IGNORED", "same event id and version received again via " + channel);
             return new IntakeReceipt(opening.journeyId(), true, opening.status().name());
         }
-        Map<String, Object> headers = new HashMap<>();
-        // Message groups keep each client's events in order even with several consumers or hubs.
-        headers.put("JMSXGroupID", event.clientId());
+        Map<String, Object> headers = subjectHeaders(event);
         headers.put(ParkedHeaders.JOURNEY_ID, opening.journeyId());
         headers.put(ParkedHeaders.FLOW, FLOW);
-        headers.put(ParkedHeaders.CLIENT_ID, event.clientId());
-        if (event.careLineId() != null) {
-            headers.put(ParkedHeaders.CARE_LINE_ID, event.careLineId());
-            headers.put(ParkedHeaders.PROVIDER_REF, event.careLine().providerRef());
-        }
         // Step first: once on the broker a consumer may process it before this thread goes on.
         ledger.step(opening.journeyId(), "queued", "OK", QUEUE);
         try {
@@ -68,6 +61,19 @@ public class LasIntake {
         ledger.statusIf(opening.journeyId(), JourneyStatus.ACCEPTING, JourneyStatus.QUEUED);
         metrics.received(FLOW, channel);
         return new IntakeReceipt(opening.journeyId(), opening.alreadyKnown(), JourneyStatus.QUEUED.name());
+    }
+
+    /** The headers that say what an event is about; the failure desk sets them again on an edited event. */
+    static Map<String, Object> subjectHeaders(LasEvent event) {
+        Map<String, Object> headers = new HashMap<>();
+        // Message groups keep each client's events in order even with several consumers or hubs.
+        headers.put("JMSXGroupID", event.clientId());
+        headers.put(ParkedHeaders.CLIENT_ID, event.clientId());
+        if (event.careLineId() != null) {
+            headers.put(ParkedHeaders.CARE_LINE_ID, event.careLineId());
+            headers.put(ParkedHeaders.PROVIDER_REF, event.careLine().providerRef());
+        }
+        return headers;
     }
 
     private String toJson(LasEvent event) {

@@ -10,5 +10,7 @@ public enum JourneyStatus {
     DELIVERED,
     PARKED,
     /** Input that could not be read at all: the sender was told why and a copy is parked. */
-    REFUSED
+    REFUSED,
+    /** Taken off the parked queue for good by an operator, with the reason in the failure desk audit. */
+    DISCARDED
 }

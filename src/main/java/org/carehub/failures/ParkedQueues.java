@@ -2,6 +2,7 @@ package org.carehub.failures;
 
 import static org.carehub.failures.ParkedHeaders.*;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
@@ -109,7 +111,13 @@ public class ParkedQueues {
         return headers;
     }
 
+    /** The payload as text; refused input parked as bytes is read as UTF-8, the encoding the channels accept. */
     static String payload(Message m) throws JMSException {
+        if (m instanceof BytesMessage bytes) {
+            byte[] content = new byte[(int) bytes.getBodyLength()];
+            bytes.readBytes(content);
+            return new String(content, StandardCharsets.UTF_8);
+        }
         return m instanceof TextMessage text ? text.getText() : m.getBody(String.class);
     }
 
