@@ -35,6 +35,10 @@ public class EmbeddedBrokerSettings {
                     .setMaxRedeliveryDelay(60_000);
             configuration.addAddressSetting("carehub.#", hubQueues);
             configuration.addAddressSetting(UNDELIVERABLE, new AddressSettings().setMaxDeliveryAttempts(-1));
+            // Parked queues have no consumer but the failure desk: a move it rolls back leaves the message
+            // visible again at once (no redelivery delay) and never sends it on to carehub.undeliverable.
+            configuration.addAddressSetting("carehub.#.parked", new AddressSettings().setMaxDeliveryAttempts(-1)
+                    .setRedeliveryDelay(0));
         };
     }
 }

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.jms.JMSException;
-import jakarta.jms.Message;
-import jakarta.jms.Session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -129,13 +127,15 @@ public class FailureDesk {
         if (value == null || value.isMissingNode()) {
             throw refused(subject, "value", "give the new value of " + field);
         }
+        // Checked on the browsed copy (a parked message never changes), so a refused edit never touches the queue.
+        Edited edit = edit(subject, parked.find(journeyId).map(ParkedMessage::payload).orElse(null), pointer, value);
         JourneyStatus was = ledger.statusOf(journeyId).orElse(null);
         try {
             Optional<Resubmitted> done = mover.move(item.queue(), journeyId, (message, session) -> {
-                Resubmitted edit = sendEdited(subject, message, session, pointer, value);
+                ParkedMover.sendBack(message, session, edit.payload(), edit.headers());
                 requeued(journeyId, was, RESUBMITTED, operator,
-                        field + ": " + edit.before() + " → " + edit.after() + (why == null ? "" : "; " + why));
-                return edit;
+                        field + ": " + edit.result().before() + " → " + edit.result().after() + "; " + why);
+                return edit.result();
             });
             if (done.isEmpty()) {
                 audit.record(subject, null, null, "NOT_FOUND: no longer parked");
@@ -247,13 +247,19 @@ public class FailureDesk {
         audit.record(subject, null, null, "FAILED: " + error);
     }
 
-    private Resubmitted sendEdited(Subject subject, Message message, Session session, JsonPointer pointer,
-                                   JsonNode value) throws JMSException {
+    /** An edited payload, ready to send: the new text, the headers derived from it, the before and after. */
+    private record Edited(String payload, Map<String, Object> headers, Resubmitted result) {
+    }
+
+    private Edited edit(Subject subject, String payload, JsonPointer pointer, JsonNode value) {
         String field = pointer.toString();
         JsonNode root;
         try {
-            root = json.readTree(ParkedQueues.payload(message));
-        } catch (JsonProcessingException | JMSException notJson) {
+            root = payload == null ? null : json.readTree(payload);
+        } catch (JsonProcessingException notJson) {
+            root = null;
+        }
+        if (root == null || !root.isContainerNode()) {
             throw refused(subject, "field", "the parked payload is not JSON; only JSON payloads can be edited");
         }
         JsonNode existing = root.at(pointer);
@@ -270,13 +276,12 @@ public class FailureDesk {
         String edited = root.toString();
         Map<String, Object> headers;
         try {
-            headers = Optional.ofNullable(flows.get(message.getStringProperty(ParkedHeaders.FLOW)))
-                    .map(flow -> flow.headersFor(edited)).orElse(Map.of());
+            headers = Optional.ofNullable(flows.get(subject.item().flow())).map(flow -> flow.headersFor(edited))
+                    .orElse(Map.of());
         } catch (IllegalArgumentException unreadable) {
             throw refused(subject, "value", unreadable.getMessage());
         }
-        ParkedMover.sendBack(message, session, edited, headers);
-        return new Resubmitted(subject.journeyId(), field, text(existing), text(replacement));
+        return new Edited(edited, headers, new Resubmitted(subject.journeyId(), field, text(existing), text(replacement)));
     }
 
     private JsonNode replacement(Subject subject, JsonNode existing, JsonNode value) {
