@@ -2,6 +2,7 @@ package org.carehub.channels;
 
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.carehub.failures.FailureDeskProperties;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +16,8 @@ import org.springframework.context.annotation.Configuration;
  * can even be parked (e.g. the database is down) is redelivered with growing delays, and only after
  * many attempts moved to {@code carehub.undeliverable} — never dropped, as Artemis would do with no
  * dead-letter address.</li>
+ * <li>Parked queues, whose only consumer is the failure desk: a move it rolls back is visible again at
+ * once and never dead-lettered.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -23,7 +26,7 @@ public class EmbeddedBrokerSettings {
     public static final String UNDELIVERABLE = "carehub.undeliverable";
 
     @Bean
-    ArtemisConfigurationCustomizer carehubBrokerSettings() {
+    ArtemisConfigurationCustomizer carehubBrokerSettings(FailureDeskProperties failureDesk) {
         return configuration -> {
             configuration.setJMXManagementEnabled(true);
             AddressSettings hubQueues = new AddressSettings()
@@ -37,8 +40,10 @@ public class EmbeddedBrokerSettings {
             configuration.addAddressSetting(UNDELIVERABLE, new AddressSettings().setMaxDeliveryAttempts(-1));
             // Parked queues have no consumer but the failure desk: a move it rolls back leaves the message
             // visible again at once (no redelivery delay) and never sends it on to carehub.undeliverable.
-            configuration.addAddressSetting("carehub.#.parked", new AddressSettings().setMaxDeliveryAttempts(-1)
-                    .setRedeliveryDelay(0));
+            for (String parkedQueue : failureDesk.parkedQueues()) {
+                configuration.addAddressSetting(parkedQueue, new AddressSettings().setMaxDeliveryAttempts(-1)
+                        .setRedeliveryDelay(0));
+            }
         };
     }
 }

@@ -35,19 +35,28 @@ class FailureDeskJmx implements FailureDeskMBean, InitializingBean, DisposableBe
         this.name = new ObjectName(NAME);
     }
 
+    /** The hub whose desk holds the name: the platform MBean server is one per JVM, hubs (in tests) may be several. */
+    private static FailureDeskJmx registered;
+
     @Override
     public void afterPropertiesSet() throws JMException {
-        // A second hub in the same JVM (tests) takes the name over, as Artemis does with its own MBeans.
-        if (server.isRegistered(name)) {
-            server.unregisterMBean(name);
+        synchronized (FailureDeskJmx.class) {
+            // A second hub in the same JVM takes the name over, as Artemis does with its own MBeans.
+            if (server.isRegistered(name)) {
+                server.unregisterMBean(name);
+            }
+            server.registerMBean(new StandardMBean(this, FailureDeskMBean.class), name);
+            registered = this;
         }
-        server.registerMBean(new StandardMBean(this, FailureDeskMBean.class), name);
     }
 
     @Override
     public void destroy() throws JMException {
-        if (server.isRegistered(name)) {
-            server.unregisterMBean(name);
+        synchronized (FailureDeskJmx.class) {
+            if (registered == this && server.isRegistered(name)) {
+                server.unregisterMBean(name);
+                registered = null;
+            }
         }
     }
 

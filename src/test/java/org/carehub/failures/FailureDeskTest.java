@@ -355,6 +355,19 @@ class FailureDeskTest extends HubTest {
         assertThat(steps(journey(unresolved))).doesNotContain("retried");
     }
 
+    @Test
+    void the_openapi_document_describes_every_failure_desk_operation() {
+        Map<String, Object> doc = viewer.get().uri(baseUrl() + "/v3/api-docs").retrieve().body(Map.class);
+        Map<String, Object> paths = (Map<String, Object>) doc.get("paths");
+
+        assertThat(paths).containsKeys("/api/parked", "/api/parked/{journeyId}", "/api/parked/{journeyId}/retry",
+                "/api/parked/retry", "/api/parked/retry-all", "/api/parked/{journeyId}/resubmit",
+                "/api/parked/{journeyId}/discard", "/api/audit");
+        Map<String, Object> resubmit = (Map<String, Object>) ((Map<String, Object>) paths.get("/api/parked/{journeyId}/resubmit")).get("post");
+        assertThat(resubmit.get("tags")).isEqualTo(List.of("Failure desk"));
+        assertThat((String) resubmit.get("description")).contains("JSON pointer");
+    }
+
     private Client registeredClient() {
         Client client = TestEvents.client(TestEvents.unique("LAS"));
         register(client);
