@@ -97,8 +97,8 @@ public class BacklogDigest {
         StringBuilder text = new StringBuilder()
                 .append(items.size()).append(items.size() == 1 ? " item is" : " items are")
                 .append(" parked in carehub waiting for ").append(team.name())
-                .append(". Each one says what is wrong and how to fix it; once fixed, it is sent on again by a retry ")
-                .append("from the failure desk (or by itself, for reasons fixed in the mappings).\n");
+                .append(". Each one says what is wrong and how to fix it; once it is fixed, a retry from the hub's ")
+                .append("failure desk sends it on.\n");
         int n = 1;
         for (ParkedItem item : items) {
             text.append('\n').append(n++).append(". ").append(item.reasonTitle()).append(" (").append(item.reasonCode())
