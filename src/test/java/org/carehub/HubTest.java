@@ -2,6 +2,8 @@ package org.carehub;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,6 +45,23 @@ public abstract class HubTest {
     @DynamicPropertySource
     static void freshDataDir(DynamicPropertyRegistry registry) {
         registry.add("carehub.data-dir", DATA_DIR::toString);
+    }
+
+    /** The embedded mail server on ports of its own, so hubs of several test contexts in one JVM do not clash. */
+    @DynamicPropertySource
+    static void freeMailPorts(DynamicPropertyRegistry registry) {
+        int smtp = freePort();
+        int imap = freePort();
+        registry.add("carehub.mail.embedded.smtp-port", () -> smtp);
+        registry.add("carehub.mail.embedded.imap-port", () -> imap);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @LocalServerPort

@@ -19,6 +19,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "spring.datasource.url=jdbc:h2:mem:contrOCC-tests;DB_CLOSE_DELAY=-1",
         // The adapter and simulator are tested on their own: the flows' routes are not loaded.
         "camel.main.routes-include-pattern=classpath:no-routes/*.yaml",
-        "carehub.simulators.las.enabled=false"})
+        "carehub.simulators.las.enabled=false",
+        // No digests here; the embedded mail server's fixed ports would clash with other hubs in the test JVM.
+        "carehub.mail.embedded.enabled=false"})
 public @interface ContrOCCHubTest {
 }
