@@ -67,7 +67,7 @@ class HubSecurityTest extends HubTest {
         String journey = publishAndGetJourney(TestEvents.registered(TestEvents.client(TestEvents.unique("LAS"))));
         assertThat(status(as(VIEWER), "/api/journeys/" + journey)).isEqualTo(HttpStatus.OK);
         assertThat(status(as(VIEWER), "/v3/api-docs")).isEqualTo(HttpStatus.OK);
-        assertThat(status(as(VIEWER), "/actuator/prometheus")).isEqualTo(HttpStatus.OK);
+        assertThat(status(as(VIEWER), "/actuator/metrics")).isEqualTo(HttpStatus.OK);
         assertThat(post(as(VIEWER), "/api/parked/J-1/retry")).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(post(as(VIEWER), "/api/parked/J-1/discard")).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(post(as(VIEWER), "/api/backlog/digest")).isEqualTo(HttpStatus.FORBIDDEN);
