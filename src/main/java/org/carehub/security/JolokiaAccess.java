@@ -31,9 +31,10 @@ import java.util.stream.StreamSupport;
  * {@code list}, {@code search} and ask the {@code version}, and may {@code exec} the operations that
  * only look (their names start with a looking verb: Artemis {@code browse}, {@code listMessages},
  * {@code countMessages}; the failure desk's {@code listParked} and {@code explain}; Camel's
- * {@code dumpRoutesAsXml}). Everything else ({@code write}, {@code exec} of {@code retryMessages},
- * {@code removeMessages}, {@code moveMessages}, the failure desk's retry and discard, unknown request
- * types, requests that cannot be read) needs the operator role. Checked for GET paths, GET {@code ?p=},
+ * {@code dumpRoutesAsXml}, {@code componentNames}; Hawtio's {@code canInvoke}). Everything else
+ * ({@code write}, {@code exec} of {@code retryMessages}, {@code removeMessages}, {@code moveMessages},
+ * the failure desk's retry and discard, unknown request types, requests that cannot be read) needs the
+ * operator role. Checked for GET paths, GET {@code ?p=},
  * POSTed single and bulk requests alike. A refusal is answered the way Jolokia answers its own
  * refusals: HTTP 200 with a status 403 in the body, one per request of a bulk, so Hawtio shows the
  * reason rather than sending the viewer back to the sign-in page.
@@ -42,7 +43,9 @@ class JolokiaAccess extends HttpFilter {
 
     private static final Set<String> READ_TYPES = Set.of("read", "list", "search", "version");
     private static final List<String> LOOKING_VERBS = List.of(
-            "list", "browse", "count", "get", "is", "dump", "explain", "canInvoke");
+            "list", "browse", "count", "get", "is", "can", "dump", "explain");
+    /** Looking operations Hawtio's Camel plugin calls whose names start with no verb. */
+    private static final Set<String> LOOKING_OPERATIONS = Set.of("componentNames", "endpointStatistics");
 
     private final String endpointPath;
     private final ObjectMapper json;
@@ -84,7 +87,7 @@ class JolokiaAccess extends HttpFilter {
         String operation = call.path("operation").asText("");
         int signature = operation.indexOf('(');
         String name = signature < 0 ? operation : operation.substring(0, signature);
-        return LOOKING_VERBS.stream().anyMatch(verb -> name.startsWith(verb)
+        return LOOKING_OPERATIONS.contains(name) || LOOKING_VERBS.stream().anyMatch(verb -> name.startsWith(verb)
                 && (name.length() == verb.length() || Character.isUpperCase(name.charAt(verb.length()))));
     }
 
