@@ -115,7 +115,8 @@ public class HubSecurity {
                         // (401), not as forged. The sign-in form itself always needs the token.
                         .ignoringRequestMatchers(request -> request.getRequestedSessionId() == null
                                 && !"/login".equals(request.getServletPath()))
-                        // The ContrOCC simulator stands in for a system we do not own: the hub's adapter calls it as ContrOCC would be called.
+                        // The ContrOCC simulator stands in for a system we do not own; the hub's adapter calls it
+                        // without a session, as it would call ContrOCC.
                         .ignoringRequestMatchers(simulators()))
                 .addFilterAfter(new CsrfCookieIssuer(), BasicAuthenticationFilter.class);
         return accessRules(http).build();
@@ -137,7 +138,7 @@ public class HubSecurity {
                 .requestMatchers(JOLOKIA, JOLOKIA + "/**", "/actuator/hawtio", "/actuator/hawtio/**").hasRole(VIEWER)
                 // Metrics name flows and reasons, never people; a scraper signs in like anyone else.
                 .requestMatchers("/actuator/**").hasRole(VIEWER)
-                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").authenticated()
+                // Anything else, the OpenAPI docs (/v3/api-docs, /swagger-ui) included: any signed-in user.
                 .anyRequest().authenticated());
     }
 
