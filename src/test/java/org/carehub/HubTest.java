@@ -81,11 +81,16 @@ public abstract class HubTest {
     protected final RestClient http = as(LAS);
 
     /** A client signed in as one of the demo users; any status is returned, not thrown. */
-    protected static RestClient as(String user) {
+    public static RestClient as(String user) {
         return RestClient.builder()
-                .defaultHeaders(h -> h.setBasicAuth(user, PASSWORDS.get(user)))
+                .defaultHeaders(h -> h.setBasicAuth(user, password(user)))
                 .defaultStatusHandler(status -> true, (request, response) -> { })
                 .build();
+    }
+
+    /** The demo user's password, for clients other than RestClient (SOAP, java.net.http). */
+    public static String password(String user) {
+        return PASSWORDS.get(user);
     }
 
     /** A client that sends no credentials at all. */

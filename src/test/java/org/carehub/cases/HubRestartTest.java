@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.carehub.CarehubApplication;
+import org.carehub.HubTest;
 import org.carehub.reference.ReferenceData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,8 @@ class HubRestartTest {
     Path dataDir;
 
     private final RestClient http = RestClient.create();
+    private final RestClient las = HubTest.as(HubTest.LAS);
+    private final RestClient viewer = HubTest.as(HubTest.VIEWER);
 
     @Test
     void stopping_the_hub_mid_flow_loses_nothing_and_duplicates_nothing_in_finance() throws Exception {
@@ -83,13 +86,13 @@ class HubRestartTest {
     }
 
     private String publish(String base, LasEvent event) {
-        Map<?, ?> answer = http.post().uri(base + "/api/las/events").body(event).retrieve().body(Map.class);
+        Map<?, ?> answer = las.post().uri(base + "/api/las/events").body(event).retrieve().body(Map.class);
         return String.valueOf(answer.get("journeyId"));
     }
 
     private long delivered(String base, List<String> journeys) {
         return journeys.stream().filter(j -> {
-            Map<?, ?> journey = http.get().uri(base + "/api/journeys/" + j).retrieve().body(Map.class);
+            Map<?, ?> journey = viewer.get().uri(base + "/api/journeys/" + j).retrieve().body(Map.class);
             return journey != null && "DELIVERED".equals(journey.get("status"));
         }).count();
     }

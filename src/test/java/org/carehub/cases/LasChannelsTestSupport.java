@@ -15,11 +15,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.carehub.HubTest;
 import org.carehub.failures.ParkedHeaders;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,6 +69,10 @@ abstract class LasChannelsTestSupport {
 
     final HttpClient http = HttpClient.newHttpClient();
 
+    /** LAS signs in as its system user on both channels. */
+    static final String LAS_SIGN_IN = "Basic " + Base64.getEncoder()
+            .encodeToString((HubTest.LAS + ":" + HubTest.password(HubTest.LAS)).getBytes(StandardCharsets.UTF_8));
+
     @BeforeEach
     void brokerClient() {
         broker = new JmsTemplate(connectionFactory);
@@ -75,6 +81,7 @@ abstract class LasChannelsTestSupport {
     HttpResponse<String> post(String path, String contentType, byte[] body) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", contentType)
+                .header("Authorization", LAS_SIGN_IN)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -366,18 +366,18 @@ class LasEventsFlowTest extends HubTest {
     }
 
     private String journeyStatus(String journey) {
-        Map<?, ?> body = http.get().uri(baseUrl() + "/api/journeys/" + journey).retrieve().body(Map.class);
+        Map<?, ?> body = as(VIEWER).get().uri(baseUrl() + "/api/journeys/" + journey).retrieve().body(Map.class);
         return body == null ? "" : String.valueOf(body.get("status"));
     }
 
     private String stepDetail(String journey, String step) {
-        Map<?, ?> body = http.get().uri(baseUrl() + "/api/journeys/" + journey).retrieve().body(Map.class);
+        Map<?, ?> body = as(VIEWER).get().uri(baseUrl() + "/api/journeys/" + journey).retrieve().body(Map.class);
         return ((List<Map<?, ?>>) body.get("steps")).stream().filter(s -> step.equals(s.get("step")))
                 .map(s -> String.valueOf(s.get("detail"))).findFirst().orElse("");
     }
 
     private String latestJourneyOfClient(String clientId) {
-        List<Map<?, ?>> found = http.get().uri(baseUrl() + "/api/journeys?clientId=" + clientId).retrieve().body(List.class);
+        List<Map<?, ?>> found = as(VIEWER).get().uri(baseUrl() + "/api/journeys?clientId=" + clientId).retrieve().body(List.class);
         return String.valueOf(found.get(0).get("journeyId"));
     }
 

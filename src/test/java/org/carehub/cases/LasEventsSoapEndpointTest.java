@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import javax.xml.datatype.DatatypeFactory;
 import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
+import org.carehub.HubTest;
 import org.carehub.cases.soap.CareLine;
 import org.carehub.cases.soap.CareLineElement;
 import org.carehub.cases.soap.Client;
@@ -43,12 +44,15 @@ class LasEventsSoapEndpointTest extends LasChannelsTestSupport {
         JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
         factory.setServiceClass(LasEventsPort.class);
         factory.setAddress("http://localhost:" + port + SOAP_PATH);
+        factory.setUsername(HubTest.LAS);
+        factory.setPassword(HubTest.password(HubTest.LAS));
         las = (LasEventsPort) factory.create();
     }
 
     @Test
     void contractIsPublishedAtTheEndpoint() throws Exception {
-        HttpResponse<String> wsdl = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + SOAP_PATH + "?wsdl")).build(),
+        HttpResponse<String> wsdl = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + SOAP_PATH + "?wsdl"))
+                        .header("Authorization", LAS_SIGN_IN).build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(wsdl.statusCode()).isEqualTo(200);

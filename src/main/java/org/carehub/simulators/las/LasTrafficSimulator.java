@@ -27,12 +27,16 @@ public class LasTrafficSimulator {
     private final LasSimulatorProperties properties;
     private final Environment environment;
     private final LasTrafficGenerator generator;
-    private final RestClient http = RestClient.create();
+    private final RestClient http;
 
     public LasTrafficSimulator(LasSimulatorProperties properties, ReferenceData reference, Environment environment) {
         this.properties = properties;
         this.environment = environment;
         this.generator = new LasTrafficGenerator(reference, properties.seed(), LocalDate.now());
+        // LAS signs in as its system user, as the real LAS must.
+        this.http = RestClient.builder()
+                .defaultHeaders(headers -> headers.setBasicAuth(properties.username(), properties.password()))
+                .build();
     }
 
     @Scheduled(initialDelayString = "${carehub.simulators.las.initial-delay-ms:5000}",
