@@ -17,6 +17,8 @@ import React from 'react'
 import { ParkedDetail } from './api'
 import { pretty } from './format'
 
+const GAP = { marginTop: '1rem' }
+
 type Props = {
   detail: ParkedDetail
   onRetry: () => void
@@ -68,7 +70,7 @@ export const ExplainPanel: React.FunctionComponent<Props> = ({ detail, onRetry, 
           {fact('fd-explain-journey', 'Journey', item.journeyId)}
           {fact('fd-explain-queue', 'Parked on', item.queue)}
         </DescriptionList>
-        <Title headingLevel='h3' size='md'>
+        <Title headingLevel='h3' size='md' style={GAP}>
           Journey steps
         </Title>
         <Table id='fd-explain-steps' aria-label='Journey steps' variant='compact'>
@@ -83,7 +85,7 @@ export const ExplainPanel: React.FunctionComponent<Props> = ({ detail, onRetry, 
           <Tbody>
             {steps.map((s, i) => (
               <Tr key={i}>
-                <Td dataLabel='At'>{new Date(s.at).toLocaleString()}</Td>
+                <Td dataLabel='At'>{new Date(s.at).toLocaleString('en-GB')}</Td>
                 <Td dataLabel='Step'>{s.step}</Td>
                 <Td dataLabel='Outcome'>{s.outcome}</Td>
                 <Td dataLabel='Detail'>{s.detail}</Td>
@@ -91,7 +93,7 @@ export const ExplainPanel: React.FunctionComponent<Props> = ({ detail, onRetry, 
             ))}
           </Tbody>
         </Table>
-        <Title headingLevel='h3' size='md'>
+        <Title headingLevel='h3' size='md' style={GAP}>
           Payload as parked
         </Title>
         <CodeBlock id='fd-explain-payload'>

@@ -19,7 +19,7 @@ import React, { useCallback, useEffect, useState } from 'react'
 import { ActionModal, Action } from './ActionModal'
 import { desk, Filter, ParkedDetail, ParkedPage } from './api'
 import { ExplainPanel } from './ExplainPanel'
-import { age, pointer, summary } from './format'
+import { age, pointer, summary, typedLike } from './format'
 
 const PAGE_SIZE = 50
 const NO_FILTER: Filter = { flow: '', reason: '', owner: '', minAgeDays: '' }
@@ -118,8 +118,8 @@ export const FailureDesk: React.FunctionComponent = () => {
     whyRequired: true,
     edit: { field: pointer(d.item.field), value: d.item.value ?? '' },
     run: async (why, field, value) => {
-      const answer = await desk.resubmit(d.item.journeyId, field, value, why)
-      return `Resubmitted ${answer.journeyId} with ${field} changed.`
+      const answer = await desk.resubmit(d.item.journeyId, field, typedLike(d.payload, field, value), why)
+      return `Resubmitted ${answer.journeyId}: ${field} changed from ${String(answer.before)} to ${String(answer.after)}.`
     },
   })
 

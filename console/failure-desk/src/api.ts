@@ -31,15 +31,18 @@ export type ParkedDetail = {
   journey: { steps?: JourneyStep[] } | null
 }
 
+/** How many of the requested journeys were moved ("done"; older answers name it retried or discarded). */
 export type BulkResult = {
+  action?: string
   requested: number
+  done?: number
   retried?: number
   discarded?: number
   notFound: string[]
   failed: { journeyId: string; error: string }[]
 }
 
-export type ResubmitResult = { journeyId: string; before: unknown; after: unknown }
+export type ResubmitResult = { journeyId: string; field?: string; before: unknown; after: unknown }
 
 export type Filter = { flow: string; reason: string; owner: string; minAgeDays: string }
 
@@ -55,10 +58,17 @@ export class ApiError extends Error {
 }
 
 async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' }
+  if (method === 'POST') {
+    headers['Content-Type'] = 'application/json'
+    // The session's CSRF token, which Spring Security hands the browser in the XSRF-TOKEN cookie (as for Hawtio's Jolokia calls).
+    const token = cookie('XSRF-TOKEN')
+    if (token) headers['X-XSRF-TOKEN'] = token
+  }
   const response = await fetch(path, {
     method,
     credentials: 'same-origin',
-    headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+    headers,
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   const text = await response.text()
@@ -67,6 +77,11 @@ async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Pr
     throw new ApiError(response.status, refusal(response.status, json), json?.field)
   }
   return json as T
+}
+
+function cookie(name: string): string | undefined {
+  const found = document.cookie.split('; ').find(c => c.startsWith(name + '='))
+  return found === undefined ? undefined : decodeURIComponent(found.substring(name.length + 1))
 }
 
 function safeJson(text: string) {
@@ -110,7 +125,7 @@ export const desk = {
     call('POST', `${base}/retry`, { journeyIds, why }),
   retryAll: (reasonCode: string, why: string, ownerTeam?: string, flow?: string): Promise<BulkResult> =>
     call('POST', `${base}/retry-all`, { reasonCode, why, ownerTeam: ownerTeam || undefined, flow: flow || undefined }),
-  resubmit: (journeyId: string, field: string, value: string, why: string): Promise<ResubmitResult> =>
+  resubmit: (journeyId: string, field: string, value: unknown, why: string): Promise<ResubmitResult> =>
     call('POST', `${base}/${enc(journeyId)}/resubmit`, { field, value, why }),
   discard: (journeyId: string, why: string): Promise<BulkResult> =>
     call('POST', `${base}/${enc(journeyId)}/discard`, { why }),
