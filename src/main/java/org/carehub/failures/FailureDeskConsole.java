@@ -14,10 +14,12 @@ public class FailureDeskConsole {
 
     /** Where Spring Boot serves the built plugin from (classpath static/failure-desk/). */
     public static final String BUNDLE_URL = "/failure-desk";
+    /** The webpack ModuleFederationPlugin name and its exposed module (console/failure-desk/webpack.config.cjs). */
+    public static final String SCOPE = "failureDesk";
+    public static final String MODULE = "./plugin";
 
     @Bean
     HawtioPlugin failureDeskPlugin() {
-        // scope = the webpack ModuleFederationPlugin name, module = its exposed key (webpack.config.cjs).
-        return new HawtioPlugin("failureDesk", "./plugin", BUNDLE_URL);
+        return new HawtioPlugin(SCOPE, MODULE, BUNDLE_URL);
     }
 }
