@@ -44,16 +44,8 @@ module.exports = (_, args) => ({
       {
         test: /\.tsx?$/,
         exclude: /node_modules/,
-        use: {
-          loader: 'swc-loader',
-          options: {
-            jsc: {
-              parser: { syntax: 'typescript', tsx: true },
-              transform: { react: { runtime: 'classic' } },
-              target: 'es2020',
-            },
-          },
-        },
+        // Plain TypeScript (no native binaries, so npm ci works on any platform); tsc --noEmit type-checks first.
+        use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { noEmit: false } } },
       },
     ],
   },
