@@ -83,6 +83,10 @@ final class ConsoleBrowser implements AutoCloseable {
         return wait.withMessage(what).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    void waitForText(By by, String text) {
+        wait.withMessage("'" + text + "' in " + by).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
     void waitUntilGone(By by, String what) {
         wait.withMessage(what).until(ExpectedConditions.invisibilityOfElementLocated(by));
     }

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -87,8 +86,7 @@ class FailureDeskConsoleTest extends HubTest {
         await().atMost(WAIT).until(() -> !parkedJourney(journey).isEmpty());
         assertThat(parkedJourney(journey).get(0).header(ParkedHeaders.REASON_CODE)).isEqualTo(REASON);
 
-        browser.open(baseUrl() + "/actuator/hawtio/");
-        browser.signIn(OPERATOR, "operator-pass");
+        signInAsOperator();
 
         // Hawtio's JMX tab: the dead-letter queue beside its flow queue, holding the parked message.
         browser.openNav("JMX");
@@ -103,20 +101,14 @@ class FailureDeskConsoleTest extends HubTest {
         browser.screenshot("jmx-parked-queue");
 
         // The Failure desk, filtered by the reason.
-        browser.openNav("Failure desk");
-        browser.waitFor(By.id("failure-desk"), "the Failure desk page");
-        browser.type(By.id("fd-filter-reason"), REASON);
-        browser.click(By.id("fd-apply"), "the Filter button");
-        By row = By.cssSelector("tr[data-testid='fd-row'][data-journey-id='" + journey + "']");
-        browser.waitFor(row, "the parked care line's row");
+        By row = findOnFailureDesk(REASON, journey);
         assertThat(browser.all(By.cssSelector("tr[data-testid='fd-row']")))
                 .allSatisfy(r -> assertThat(r.getAttribute("data-reason-code")).isEqualTo(REASON));
         assertThat(browser.text(row)).contains(line.cpliId()).contains(client.lasPersonId()).contains("FINANCE_SYSTEMS");
         browser.screenshot("failure-desk-list");
 
         // Explain: what is wrong, where, and the fix.
-        browser.click(By.cssSelector("tr[data-journey-id='" + journey + "'] [data-testid='fd-explain-button']"), "Explain");
-        browser.waitFor(By.cssSelector("#fd-explain[data-journey-id='" + journey + "']"), "the explain panel");
+        explain(journey);
         assertThat(browser.text(By.id("fd-explain-field"))).isEqualTo("careLine.elements[" + (elements.size() - 1) + "].elementCode");
         assertThat(browser.text(By.id("fd-explain-value"))).isEqualTo(UNMAPPED_ELEMENT);
         assertThat(browser.text(By.id("fd-explain-explanation"))).isNotBlank();
@@ -134,13 +126,82 @@ class FailureDeskConsoleTest extends HubTest {
         browser.click(By.id("fd-explain-retry"), "Retry in the explain panel");
         browser.type(By.id("fd-why"), "Finance code DAY-TRANS added for day centre transport");
         browser.click(By.id("fd-action-confirm"), "the Retry confirmation");
-        WebElement notice = browser.waitFor(By.cssSelector("#fd-notice[data-variant='success']"), "the retry result");
-        assertThat(notice.getText()).contains("1 of 1");
+        successNotice("Retry: 1 of 1");
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(financeServiceLines(line.cpliId())).hasSize(1));
         assertThat(financeServiceLines(line.cpliId()).get(0).toString()).contains("DAY-TRANS");
         assertThat(parkedJourney(journey)).isEmpty();
         browser.waitUntilGone(row, "the retried care line leaving the list");
+    }
+
+    @Test
+    void operator_edits_and_resubmits_a_wrong_provider_and_discards_a_care_line_only_with_a_reason() {
+        TestEvents events = new TestEvents(reference);
+        Client client = TestEvents.client(TestEvents.unique("LAS"));
+        publishAndGetJourney(TestEvents.registered(client));
+        CareLine good = events.goodCareLine(client.lasPersonId(), "HOMECARE", START);
+        String typo = good.providerRef() + "X";
+        String wrongProvider = park(TestEvents.withProvider(good, typo), "UNKNOWN_PROVIDER");
+        CareLine unwanted = events.goodCareLine(TestEvents.unique("LAS"), "HOMECARE", START);
+        String unregistered = park(unwanted, "CLIENT_NOT_REGISTERED");
+        signInAsOperator();
+
+        // Edit and resubmit: the field at fault comes pre-filled as a JSON pointer with its value.
+        findOnFailureDesk("UNKNOWN_PROVIDER", wrongProvider);
+        explain(wrongProvider);
+        browser.click(By.id("fd-explain-resubmit"), "Edit and resubmit");
+        assertThat(browser.waitFor(By.id("fd-edit-field"), "the field to edit").getAttribute("value")).isEqualTo("/careLine/providerRef");
+        assertThat(browser.waitFor(By.id("fd-edit-value"), "the value to edit").getAttribute("value")).isEqualTo(typo);
+        browser.type(By.id("fd-edit-value"), good.providerRef());
+        browser.type(By.id("fd-why"), "Typo in the provider reference, confirmed with LAS");
+        browser.click(By.id("fd-action-confirm"), "the Resubmit confirmation");
+        successNotice("to " + good.providerRef());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(financeServiceLines(good.cpliId())).hasSize(1));
+
+        // Discard: refused without a reason, done with one.
+        findOnFailureDesk("CLIENT_NOT_REGISTERED", unregistered);
+        explain(unregistered);
+        browser.click(By.id("fd-explain-discard"), "Discard");
+        assertThat(browser.waitFor(By.id("fd-action-confirm"), "the Discard confirmation").isEnabled()).as("discard without why").isFalse();
+        browser.type(By.id("fd-why"), "Entered on the wrong person in LAS; re-entered there");
+        browser.click(By.id("fd-action-confirm"), "the Discard confirmation");
+        successNotice("Discard: 1 of 1");
+        assertThat(parkedJourney(unregistered)).isEmpty();
+        assertThat(as(VIEWER).get().uri(baseUrl() + "/api/journeys/" + unregistered).retrieve().body(Map.class))
+                .containsEntry("status", "DISCARDED");
+    }
+
+    private String park(CareLine line, String reason) {
+        String journey = publishAndGetJourney(TestEvents.created(line));
+        await().atMost(WAIT).until(() -> !parkedJourney(journey).isEmpty());
+        assertThat(parkedJourney(journey).get(0).header(ParkedHeaders.REASON_CODE)).isEqualTo(reason);
+        return journey;
+    }
+
+    private void signInAsOperator() {
+        browser.open(baseUrl() + "/actuator/hawtio/");
+        browser.signIn(OPERATOR, "operator-pass");
+    }
+
+    /** Opens the Failure desk filtered by the reason and waits for the journey's row. */
+    private By findOnFailureDesk(String reason, String journey) {
+        browser.openNav("Failure desk");
+        browser.waitFor(By.id("failure-desk"), "the Failure desk page");
+        browser.type(By.id("fd-filter-reason"), reason);
+        browser.click(By.id("fd-apply"), "the Filter button");
+        By row = By.cssSelector("tr[data-testid='fd-row'][data-journey-id='" + journey + "']");
+        browser.waitFor(row, "the parked message's row");
+        return row;
+    }
+
+    private void explain(String journey) {
+        browser.click(By.cssSelector("tr[data-journey-id='" + journey + "'] [data-testid='fd-explain-button']"), "Explain");
+        browser.waitFor(By.cssSelector("#fd-explain[data-journey-id='" + journey + "']"), "the explain panel");
+    }
+
+    /** Waits for the page to report success with this text (a notice from an earlier action does not count). */
+    private void successNotice(String text) {
+        browser.waitForText(By.cssSelector("#fd-notice[data-variant='success']"), text);
     }
 
     private List<Map<?, ?>> financeServiceLines(String cpliId) {
