@@ -16,6 +16,7 @@ import jakarta.jms.TextMessage;
 import org.carehub.cases.LasEvent;
 import org.carehub.failures.ParkedHeaders;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
@@ -40,12 +41,15 @@ public abstract class HubTest {
     public static final String LAS_QUEUE = "carehub.las.events";
     public static final String LAS_PARKED_QUEUE = "carehub.las.events.parked";
 
-    private static final Path DATA_DIR = newDataDir();
-
+    /** A data folder per hub started: two test contexts in one JVM never share a broker journal. */
     @DynamicPropertySource
     static void freshDataDir(DynamicPropertyRegistry registry) {
-        registry.add("carehub.data-dir", DATA_DIR::toString);
+        String dataDir = newTestDir("hub-data-").toString();
+        registry.add("carehub.data-dir", () -> dataDir);
     }
+
+    @Value("${carehub.data-dir}")
+    private Path dataDir;
 
     /** The embedded mail server on ports of its own, so hubs of several test contexts in one JVM do not clash. */
     @DynamicPropertySource
@@ -98,9 +102,9 @@ public abstract class HubTest {
         return RestClient.builder().defaultStatusHandler(status -> true, (request, response) -> { }).build();
     }
 
-    /** The hub's data folder for this test run (broker journal, database, inboxes). */
-    protected static Path dataDir() {
-        return DATA_DIR;
+    /** This hub's data folder (broker journal, database, inboxes). */
+    protected Path dataDir() {
+        return dataDir;
     }
 
     protected String baseUrl() {
@@ -149,10 +153,11 @@ public abstract class HubTest {
                 .filter(p -> journeyId.equals(p.header(ParkedHeaders.JOURNEY_ID))).toList();
     }
 
-    private static Path newDataDir() {
+    /** A new empty folder under target/ for a test's own files. */
+    protected static Path newTestDir(String prefix) {
         try {
             Files.createDirectories(Path.of("target"));
-            return Files.createTempDirectory(Path.of("target").toAbsolutePath(), "hub-data-");
+            return Files.createTempDirectory(Path.of("target").toAbsolutePath(), prefix);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

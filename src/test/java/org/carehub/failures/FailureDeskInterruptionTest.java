@@ -114,6 +114,8 @@ class FailureDeskInterruptionTest {
                 "--server.port=0",
                 "--carehub.data-dir=" + dataDir,
                 "--carehub.simulators.las.enabled=false",
+                // Other hubs in the same test JVM hold the default run's mail ports.
+                "--carehub.mail.embedded.enabled=false",
                 "--camel.main.shutdown-timeout=1");
     }
 

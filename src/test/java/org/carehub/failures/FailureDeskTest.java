@@ -41,7 +41,7 @@ class FailureDeskTest extends HubTest {
 
     private static final Duration WAIT = Duration.ofSeconds(40);
     private static final LocalDate START = LocalDate.now().minusDays(3);
-    private static final Path MAPPINGS = dataDir().resolve("mappings");
+    private static final Path MAPPINGS = newTestDir("desk-mappings-").resolve("mappings");
 
     @DynamicPropertySource
     static void ownMappings(DynamicPropertyRegistry registry) throws IOException {
