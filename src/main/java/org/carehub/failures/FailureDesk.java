@@ -194,7 +194,8 @@ public class FailureDesk {
         int done = 0;
         List<String> notFound = new ArrayList<>();
         List<BulkResult.Failure> failed = new ArrayList<>();
-        for (Target target : targets) {
+        for (int i = 0; i < targets.size(); i++) {
+            Target target = targets.get(i);
             String journeyId = target.journeyId();
             Subject subject = new Subject(operator, action, journeyId, target.item().orElse(null), why);
             if (target.item().isEmpty()) {
@@ -216,6 +217,17 @@ public class FailureDesk {
                     audit.record(subject, null, null, "NOT_FOUND: no longer parked");
                     notFound.add(journeyId);
                 }
+            } catch (ParkedMover.BrokerUnreachableException down) {
+                // Every further move would wait for the broker in vain: the rest stay parked, untouched, and say so.
+                for (Target untouched : targets.subList(i, targets.size())) {
+                    String error = "not attempted: " + describe(down);
+                    audit.record(new Subject(operator, action, untouched.journeyId(), untouched.item().orElse(null), why),
+                            null, null, "FAILED: " + error);
+                    failed.add(new BulkResult.Failure(untouched.journeyId(), error));
+                }
+                log.warn("{} by {} stopped: {}; {} messages left parked", action, operator, describe(down),
+                        targets.size() - i);
+                break;
             } catch (JMSException | RuntimeException e) {
                 notMoved(subject, was, JourneyStatus.QUEUED, RETRIED, e);
                 failed.add(new BulkResult.Failure(journeyId, describe(e)));
