@@ -120,7 +120,8 @@ public class FailureDesk {
     public Resubmitted resubmit(String journeyId, String field, JsonNode value, String why) {
         String operator = Operators.current();
         requireJourneyId(operator, "resubmit", journeyId, why);
-        ParkedItem item = parkedItem(operator, "resubmit", journeyId, why);
+        ParkedMessage parkedMessage = parkedMessage(operator, "resubmit", journeyId, why);
+        ParkedItem item = parkedMessage.item();
         Subject subject = new Subject(operator, "resubmit", journeyId, item, why);
         requireWhy(subject);
         JsonPointer pointer = pointer(subject, field);
@@ -128,7 +129,7 @@ public class FailureDesk {
             throw refused(subject, "value", "give the new value of " + field);
         }
         // Checked on the browsed copy (a parked message never changes), so a refused edit never touches the queue.
-        Edited edit = edit(subject, parked.find(journeyId).map(ParkedMessage::payload).orElse(null), pointer, value);
+        Edited edit = edit(subject, parkedMessage.payload(), pointer, value);
         JourneyStatus was = ledger.statusOf(journeyId).orElse(null);
         try {
             Optional<Resubmitted> done = mover.move(item.queue(), journeyId, (message, session) -> {
@@ -323,8 +324,8 @@ public class FailureDesk {
         }
     }
 
-    private ParkedItem parkedItem(String operator, String action, String journeyId, String why) {
-        Optional<ParkedItem> item = parked.find(journeyId).map(ParkedMessage::item);
+    private ParkedMessage parkedMessage(String operator, String action, String journeyId, String why) {
+        Optional<ParkedMessage> item = parked.find(journeyId);
         if (item.isEmpty()) {
             audit.record(new Subject(operator, action, journeyId, null, why), null, null, "NOT_FOUND: not parked");
             throw new NotParkedException(journeyId);
