@@ -20,12 +20,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 import org.springframework.web.client.RestClient;
 
 /**
  * Base of the end-to-end tests: the whole hub as it runs (embedded Artemis with its journal, H2 file
  * database, CXF, the ContrOCC simulator standing in for finance) in a fresh data folder, driven over
  * its real channels. Only the LAS simulator is off, so the tests alone decide the traffic.
+ * <p>Every subclass shares the one data folder of the test run, so a subclass must not add properties
+ * of its own: a second context on the same folder waits forever for the first one's broker journal lock.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "carehub.simulators.las.enabled=false",
@@ -39,10 +42,12 @@ public abstract class HubTest {
     public static final String LAS_PARKED_QUEUE = "carehub.las.events.parked";
 
     private static final Path DATA_DIR = newDataDir();
+    private static final Path MAPPINGS_DIR = copyOfShippedMappings();
 
     @DynamicPropertySource
     static void freshDataDir(DynamicPropertyRegistry registry) {
         registry.add("carehub.data-dir", DATA_DIR::toString);
+        registry.add("carehub.mappings-dir", MAPPINGS_DIR::toString);
     }
 
     @LocalServerPort
@@ -77,6 +82,14 @@ public abstract class HubTest {
     /** The hub's data folder for this test run (broker journal, database, inboxes). */
     protected static Path dataDir() {
         return DATA_DIR;
+    }
+
+    /**
+     * The hub's mappings folder for this test run: a copy of the shipped {@code mappings/}, so a test may
+     * change it (with names no other test uses) and see the hub reload it.
+     */
+    protected static Path mappingsDir() {
+        return MAPPINGS_DIR;
     }
 
     protected String baseUrl() {
@@ -123,6 +136,16 @@ public abstract class HubTest {
     protected List<Parked> parkedJourney(String journeyId) {
         return parked(LAS_PARKED_QUEUE).stream()
                 .filter(p -> journeyId.equals(p.header(ParkedHeaders.JOURNEY_ID))).toList();
+    }
+
+    private static Path copyOfShippedMappings() {
+        try {
+            Path copy = DATA_DIR.resolve("mappings");
+            FileSystemUtils.copyRecursively(Path.of("mappings"), copy);
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Path newDataDir() {
