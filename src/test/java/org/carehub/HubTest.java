@@ -23,12 +23,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 import org.springframework.web.client.RestClient;
 
 /**
  * Base of the end-to-end tests: the whole hub as it runs (embedded Artemis with its journal, H2 file
  * database, CXF, the ContrOCC simulator standing in for finance) in a fresh data folder, driven over
  * its real channels. Only the LAS simulator is off, so the tests alone decide the traffic.
+ * <p>Every subclass shares the one data folder of the test run, so a subclass must not add properties
+ * of its own: a second context on the same folder waits forever for the first one's broker journal lock.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "carehub.simulators.las.enabled=false",
@@ -41,15 +44,24 @@ public abstract class HubTest {
     public static final String LAS_QUEUE = "carehub.las.events";
     public static final String LAS_PARKED_QUEUE = "carehub.las.events.parked";
 
-    /** A data folder per hub started: two test contexts in one JVM never share a broker journal. */
+    /**
+     * A data folder per hub started, so two test contexts in one JVM never share a broker journal, with a
+     * copy of the shipped mappings the test may change (with names no other test uses) and see reloaded.
+     */
     @DynamicPropertySource
     static void freshDataDir(DynamicPropertyRegistry registry) {
-        String dataDir = newTestDir("hub-data-").toString();
-        registry.add("carehub.data-dir", () -> dataDir);
+        Path dataDir = newTestDir("hub-data-");
+        Path mappingsDir = copyOfShippedMappings(dataDir.resolve("mappings"));
+        registry.add("carehub.data-dir", dataDir::toString);
+        registry.add("carehub.mappings-dir", mappingsDir::toString);
+        registry.add("carehub.mappings.reload-interval-ms", () -> 300);
     }
 
     @Value("${carehub.data-dir}")
     private Path dataDir;
+
+    @Value("${carehub.mappings-dir}")
+    private Path mappingsDir;
 
     /** The embedded mail server on ports of its own, so hubs of several test contexts in one JVM do not clash. */
     @DynamicPropertySource
@@ -107,6 +119,14 @@ public abstract class HubTest {
         return dataDir;
     }
 
+    /**
+     * The hub's mappings folder for this test run: a copy of the shipped {@code mappings/}, so a test may
+     * change it (with names no other test uses) and see the hub reload it.
+     */
+    protected Path mappingsDir() {
+        return mappingsDir;
+    }
+
     protected String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
@@ -151,6 +171,15 @@ public abstract class HubTest {
     protected List<Parked> parkedJourney(String journeyId) {
         return parked(LAS_PARKED_QUEUE).stream()
                 .filter(p -> journeyId.equals(p.header(ParkedHeaders.JOURNEY_ID))).toList();
+    }
+
+    private static Path copyOfShippedMappings(Path copy) {
+        try {
+            FileSystemUtils.copyRecursively(Path.of("mappings"), copy);
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A new empty folder under target/ for a test's own files. */

@@ -120,7 +120,8 @@ public class FailureDesk {
     public Resubmitted resubmit(String journeyId, String field, JsonNode value, String why) {
         String operator = Operators.current();
         requireJourneyId(operator, "resubmit", journeyId, why);
-        ParkedItem item = parkedItem(operator, "resubmit", journeyId, why);
+        ParkedMessage parkedMessage = parkedMessage(operator, "resubmit", journeyId, why);
+        ParkedItem item = parkedMessage.item();
         Subject subject = new Subject(operator, "resubmit", journeyId, item, why);
         requireWhy(subject);
         JsonPointer pointer = pointer(subject, field);
@@ -128,7 +129,7 @@ public class FailureDesk {
             throw refused(subject, "value", "give the new value of " + field);
         }
         // Checked on the browsed copy (a parked message never changes), so a refused edit never touches the queue.
-        Edited edit = edit(subject, parked.find(journeyId).map(ParkedMessage::payload).orElse(null), pointer, value);
+        Edited edit = edit(subject, parkedMessage.payload(), pointer, value);
         JourneyStatus was = ledger.statusOf(journeyId).orElse(null);
         try {
             Optional<Resubmitted> done = mover.move(item.queue(), journeyId, (message, session) -> {
@@ -194,7 +195,8 @@ public class FailureDesk {
         int done = 0;
         List<String> notFound = new ArrayList<>();
         List<BulkResult.Failure> failed = new ArrayList<>();
-        for (Target target : targets) {
+        for (int i = 0; i < targets.size(); i++) {
+            Target target = targets.get(i);
             String journeyId = target.journeyId();
             Subject subject = new Subject(operator, action, journeyId, target.item().orElse(null), why);
             if (target.item().isEmpty()) {
@@ -216,6 +218,17 @@ public class FailureDesk {
                     audit.record(subject, null, null, "NOT_FOUND: no longer parked");
                     notFound.add(journeyId);
                 }
+            } catch (ParkedMover.BrokerUnreachableException down) {
+                // Every further move would wait for the broker in vain: the rest stay parked, untouched, and say so.
+                for (Target untouched : targets.subList(i, targets.size())) {
+                    String error = "not attempted: " + describe(down);
+                    audit.record(new Subject(operator, action, untouched.journeyId(), untouched.item().orElse(null), why),
+                            null, null, "FAILED: " + error);
+                    failed.add(new BulkResult.Failure(untouched.journeyId(), error));
+                }
+                log.warn("{} by {} stopped: {}; {} messages left parked", action, operator, describe(down),
+                        targets.size() - i);
+                break;
             } catch (JMSException | RuntimeException e) {
                 notMoved(subject, was, JourneyStatus.QUEUED, RETRIED, e);
                 failed.add(new BulkResult.Failure(journeyId, describe(e)));
@@ -311,8 +324,8 @@ public class FailureDesk {
         }
     }
 
-    private ParkedItem parkedItem(String operator, String action, String journeyId, String why) {
-        Optional<ParkedItem> item = parked.find(journeyId).map(ParkedMessage::item);
+    private ParkedMessage parkedMessage(String operator, String action, String journeyId, String why) {
+        Optional<ParkedMessage> item = parked.find(journeyId);
         if (item.isEmpty()) {
             audit.record(new Subject(operator, action, journeyId, null, why), null, null, "NOT_FOUND: not parked");
             throw new NotParkedException(journeyId);

@@ -44,11 +44,18 @@ public class ParkedMover {
         T apply(Message parked, Session session) throws JMSException;
     }
 
+    /** The broker could not be reached at all: nothing was taken, and the next move would fail the same way. */
+    public static class BrokerUnreachableException extends JMSException {
+        BrokerUnreachableException(JMSException cause) {
+            super("the broker cannot be reached: " + cause.getMessage());
+            initCause(cause);
+        }
+    }
+
     /** Runs the step on the journey's parked message; empty if it is not (or no longer) on the queue. */
     public <T> Optional<T> move(String parkedQueue, String journeyId, Step<T> step) throws JMSException {
-        try (Connection connection = connections.createConnection()) {
-            connection.start();
-            Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+        try (Connection connection = connect()) {
+            Session session = session(connection);
             try (MessageConsumer consumer = session.createConsumer(session.createQueue(parkedQueue),
                     ParkedQueues.journeySelector(journeyId))) {
                 Message parked = consumer.receive(RECEIVE_TIMEOUT_MS);
@@ -63,6 +70,24 @@ public class ParkedMover {
                 rollbackQuietly(session, failed);
                 throw failed;
             }
+        }
+    }
+
+    private Connection connect() throws BrokerUnreachableException {
+        try {
+            Connection connection = connections.createConnection();
+            connection.start();
+            return connection;
+        } catch (JMSException unreachable) {
+            throw new BrokerUnreachableException(unreachable);
+        }
+    }
+
+    private static Session session(Connection connection) throws BrokerUnreachableException {
+        try {
+            return connection.createSession(true, Session.SESSION_TRANSACTED);
+        } catch (JMSException unreachable) {
+            throw new BrokerUnreachableException(unreachable);
         }
     }
 

@@ -43,12 +43,8 @@ class FailureDeskConsoleTest extends HubTest {
     private static final String SERVICE = "DAY_CARE";
     private static final String UNMAPPED_ELEMENT = "TRANSPORT";
 
-    /** This test's own copy of the shipped mappings, so adding the missing finance code changes nothing shipped. */
-    private static final Path MAPPINGS = copyOfShippedMappings();
-
     @DynamicPropertySource
-    static void ownMappings(DynamicPropertyRegistry registry) {
-        registry.add("carehub.mappings-dir", MAPPINGS::toString);
+    static void operatorRetriesByHand(DynamicPropertyRegistry registry) {
         // The reload would retry the care line by itself; here the operator retries it from the page.
         registry.add("carehub.failure-desk.retry-on-mapping-reload", () -> "false");
     }
@@ -119,7 +115,7 @@ class FailureDeskConsoleTest extends HubTest {
         browser.screenshot("failure-desk-explain");
 
         // Fix the cause: finance systems add the missing code; the hub reloads mappings by itself.
-        append(MAPPINGS.resolve("finance-codes.csv"), SERVICE + "," + UNMAPPED_ELEMENT + ",DAY-TRANS,52410,ASC-DAY");
+        append(mappingsDir().resolve("finance-codes.csv"), SERVICE + "," + UNMAPPED_ELEMENT + ",DAY-TRANS,52410,ASC-DAY");
         await().atMost(WAIT).until(() -> reference.financeCode(SERVICE, UNMAPPED_ELEMENT).isPresent());
 
         // Retry from the page, saying why.
@@ -216,17 +212,4 @@ class FailureDeskConsoleTest extends HubTest {
         }
     }
 
-    private static Path copyOfShippedMappings() {
-        try {
-            Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), "console-mappings-");
-            try (Stream<Path> shipped = Files.list(Path.of("mappings"))) {
-                for (Path file : shipped.filter(Files::isRegularFile).toList()) {
-                    Files.copy(file, dir.resolve(file.getFileName()));
-                }
-            }
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -3,10 +3,8 @@ package org.carehub.failures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -26,29 +24,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 import org.springframework.web.client.RestClient;
 
 /**
  * The failure desk end to end on the whole hub: parked LAS care lines listed, explained, retried (one,
  * selected, all of a reason), edited and resubmitted, discarded — over REST as the operator and over the
- * JMX MBean — each reaching finance once its cause is fixed, and every action in the audit. The hub runs
- * on its own copy of the shipped mappings so a test can change them and see parked lines retried.
+ * JMX MBean — each reaching finance once its cause is fixed, and every action in the audit.
  */
 class FailureDeskTest extends HubTest {
 
     private static final Duration WAIT = Duration.ofSeconds(40);
     private static final LocalDate START = LocalDate.now().minusDays(3);
-    private static final Path MAPPINGS = newTestDir("desk-mappings-").resolve("mappings");
-
-    @DynamicPropertySource
-    static void ownMappings(DynamicPropertyRegistry registry) throws IOException {
-        FileSystemUtils.copyRecursively(Path.of("mappings"), MAPPINGS);
-        registry.add("carehub.mappings-dir", MAPPINGS::toString);
-        registry.add("carehub.mappings.reload-interval-ms", () -> 300);
-    }
 
     @Autowired
     ReferenceData reference;
@@ -338,9 +324,9 @@ class FailureDeskTest extends HubTest {
         String resolved = parkLine(resolvable);
         String unresolved = parkLine(TestEvents.withProvider(goodLine(client), stillUnknown));
 
-        Files.writeString(MAPPINGS.resolve("providers.csv"), newProvider + ",Newly Commissioned Care Ltd,invoices@new-care.test,\n",
+        Files.writeString(mappingsDir().resolve("providers.csv"), newProvider + ",Newly Commissioned Care Ltd,invoices@new-care.test,\n",
                 StandardOpenOption.APPEND);
-        Files.writeString(MAPPINGS.resolve("provider-contracts.csv"), newProvider + ",HC-NEW-001,HOMECARE,2025-04-01,\n",
+        Files.writeString(mappingsDir().resolve("provider-contracts.csv"), newProvider + ",HC-NEW-001,HOMECARE,2025-04-01,\n",
                 StandardOpenOption.APPEND);
 
         await().atMost(WAIT).until(() -> financeLines(resolvable.cpliId()) == 1);
