@@ -9,12 +9,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.carehub.CarehubApplication;
+import org.carehub.StandaloneHub;
 import org.carehub.HubTest;
 import org.carehub.reference.ReferenceData;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.client.RestClient;
 
@@ -22,6 +22,7 @@ import org.springframework.web.client.RestClient;
  * Stops the hub while care lines are still in flight and starts it again on the same broker journal
  * and database: every accepted event reaches finance exactly once.
  */
+@Tag(StandaloneHub.TAG)
 class HubRestartTest {
 
     @TempDir
@@ -38,8 +39,8 @@ class HubRestartTest {
         int clients = 4;
         int linesPerClient = 8;
 
-        try (ConfigurableApplicationContext first = startHub()) {
-            String base = baseUrl(first);
+        try (ConfigurableApplicationContext first = StandaloneHub.start(dataDir)) {
+            String base = StandaloneHub.baseUrl(first);
             // Finance answers slowly, so many events are still queued or in flight when the hub stops.
             http.post().uri(base + "/simulators/contrOCC/delay").body(Map.of("millis", 150)).retrieve().toBodilessEntity();
             TestEvents events = new TestEvents(first.getBean(ReferenceData.class));
@@ -58,8 +59,8 @@ class HubRestartTest {
             assertThat(delivered(base, journeys)).isLessThan(journeys.size());
         }
 
-        try (ConfigurableApplicationContext second = startHub()) {
-            String base = baseUrl(second);
+        try (ConfigurableApplicationContext second = StandaloneHub.start(dataDir)) {
+            String base = StandaloneHub.baseUrl(second);
             http.post().uri(base + "/simulators/contrOCC/delay").body(Map.of("millis", 0)).retrieve().toBodilessEntity();
             await().atMost(Duration.ofSeconds(60)).until(() -> delivered(base, journeys) == journeys.size());
             for (String cpliId : cpliIds) {
@@ -68,21 +69,6 @@ class HubRestartTest {
                 assertThat(lines).as("service lines in finance for %s", cpliId).hasSize(1);
             }
         }
-    }
-
-    private ConfigurableApplicationContext startHub() {
-        return new SpringApplicationBuilder(CarehubApplication.class).run(
-                "--server.port=0",
-                "--carehub.data-dir=" + dataDir,
-                "--carehub.simulators.las.enabled=false",
-                // No digests here; the embedded mail server's fixed ports could clash with a hub running beside.
-                "--carehub.mail.embedded.enabled=false",
-                // Do not wait for in-flight exchanges: this is the hub being stopped, not drained.
-                "--camel.main.shutdown-timeout=1");
-    }
-
-    private static String baseUrl(ConfigurableApplicationContext hub) {
-        return "http://127.0.0.1:" + hub.getEnvironment().getProperty("local.server.port");
     }
 
     private String publish(String base, LasEvent event) {

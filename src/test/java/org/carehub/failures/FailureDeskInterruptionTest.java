@@ -15,15 +15,15 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.carehub.CarehubApplication;
+import org.carehub.StandaloneHub;
 import org.carehub.cases.CareLine;
 import org.carehub.cases.Client;
 import org.carehub.cases.LasEvent;
 import org.carehub.cases.TestEvents;
 import org.carehub.reference.ReferenceData;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
@@ -33,6 +33,7 @@ import org.springframework.web.client.RestClient;
  * restart on the same journal and database, every care line is either back on its flow (and in finance)
  * or still parked: none lost, none in both places, none in finance twice.
  */
+@Tag(StandaloneHub.TAG)
 class FailureDeskInterruptionTest {
 
     private static final int CLIENTS = 10;
@@ -50,8 +51,8 @@ class FailureDeskInterruptionTest {
         Map<String, String> cpliByJourney = new HashMap<>();
         BulkResult interrupted;
 
-        try (ConfigurableApplicationContext first = startHub()) {
-            String base = baseUrl(first);
+        try (ConfigurableApplicationContext first = StandaloneHub.start(dataDir)) {
+            String base = StandaloneHub.baseUrl(first);
             TestEvents events = new TestEvents(first.getBean(ReferenceData.class));
             List<Client> clients = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
@@ -84,8 +85,8 @@ class FailureDeskInterruptionTest {
         assertThat(interrupted.done()).as("moved before the broker went down").isBetween(10, ALL - 1);
         assertThat(interrupted.done() + interrupted.failed().size() + interrupted.notFound().size()).isEqualTo(ALL);
 
-        try (ConfigurableApplicationContext second = startHub()) {
-            String base = baseUrl(second);
+        try (ConfigurableApplicationContext second = StandaloneHub.start(dataDir)) {
+            String base = StandaloneHub.baseUrl(second);
             ParkedQueues parked = second.getBean(ParkedQueues.class);
             JourneyLedger ledger = second.getBean(JourneyLedger.class);
             Set<String> journeys = cpliByJourney.keySet();
@@ -107,20 +108,6 @@ class FailureDeskInterruptionTest {
             await().atMost(Duration.ofSeconds(90)).until(() -> delivered(ledger, journeys).size() == ALL);
             assertThat(journeys).allSatisfy(j -> assertThat(financeLines(base, cpliByJourney.get(j))).isEqualTo(1));
         }
-    }
-
-    private ConfigurableApplicationContext startHub() {
-        return new SpringApplicationBuilder(CarehubApplication.class).run(
-                "--server.port=0",
-                "--carehub.data-dir=" + dataDir,
-                "--carehub.simulators.las.enabled=false",
-                // Other hubs in the same test JVM hold the default run's mail ports.
-                "--carehub.mail.embedded.enabled=false",
-                "--camel.main.shutdown-timeout=1");
-    }
-
-    private static String baseUrl(ConfigurableApplicationContext hub) {
-        return "http://127.0.0.1:" + hub.getEnvironment().getProperty("local.server.port");
     }
 
     private String publish(String base, LasEvent event) {

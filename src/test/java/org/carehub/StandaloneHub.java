@@ -1,0 +1,34 @@
+package org.carehub;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A whole hub a test starts and stops itself (for restarts on the same broker journal and database),
+ * beside any cached test contexts in the same JVM.
+ */
+public final class StandaloneHub {
+
+    /** JUnit tag of tests that start hubs themselves: surefire runs each of them in a JVM of its own (pom.xml). */
+    public static final String TAG = "standalone-hub";
+
+    private StandaloneHub() {
+    }
+
+    public static ConfigurableApplicationContext start(Path dataDir) {
+        return new SpringApplicationBuilder(CarehubApplication.class).run(
+                "--server.port=0",
+                "--carehub.data-dir=" + dataDir,
+                "--carehub.simulators.las.enabled=false",
+                // No digests here; the embedded mail server's fixed ports could clash with a hub running beside.
+                "--carehub.mail.embedded.enabled=false",
+                // Do not wait for in-flight exchanges: this is the hub being stopped, not drained.
+                "--camel.main.shutdown-timeout=1");
+    }
+
+    public static String baseUrl(ConfigurableApplicationContext hub) {
+        return "http://127.0.0.1:" + hub.getEnvironment().getProperty("local.server.port");
+    }
+}
