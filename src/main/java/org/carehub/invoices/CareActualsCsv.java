@@ -177,12 +177,16 @@ final class CareActualsCsv {
                 error(PROVIDER, "the file is for provider '" + sentAs + "' but was sent by provider '" + provider + "'");
             }
             dateCell(INVOICE_DATE);
+            // cells are read in the template's column order, so problems are listed as the provider reads the row
+            String client = text(CLIENT);
+            String service = text(SERVICE);
+            String element = text(ELEMENT);
             LocalDate from = dateCell(PERIOD_FROM);
             LocalDate to = dateCell(PERIOD_TO);
             if (from != null && to != null && to.isBefore(from)) {
                 error(PERIOD_TO, "the period ends (" + to + ") before it starts (" + from + ")");
             }
-            return new ProviderInvoice.Line(Long.toString(line), text(CLIENT), text(SERVICE), text(ELEMENT), from, to,
+            return new ProviderInvoice.Line(Long.toString(line), client, service, element, from, to,
                     number(UNITS, true), number(UNIT_RATE, true), number(AMOUNT, true),
                     number(VAT_RATE, false), number(VAT_AMOUNT, false));
         }
