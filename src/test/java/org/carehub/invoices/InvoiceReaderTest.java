@@ -50,6 +50,24 @@ class InvoiceReaderTest {
     }
 
     @Test
+    void aCreditNoteIsReadWithItsCreditedQuantities() throws IOException {
+        InvoiceReader advisoryPeppol = new InvoiceReader(TestRules.RULES, InvoiceReader.DEFAULT_MAX_BYTES, false);
+        byte[] content = Files.readAllBytes(InvoiceConformanceTest.ROOT.resolve("en16931-examples/ubl-tc434-creditnote1.xml"));
+
+        ProviderInvoice creditNote = ((InvoiceReading.Accepted) advisoryPeppol.read(content, "cn.xml", "PRV-002")).invoice();
+
+        assertThat(creditNote.format()).isEqualTo(InvoiceFormat.UBL_CREDIT_NOTE);
+        assertThat(creditNote.creditNote()).isTrue();
+        assertThat(creditNote.currency()).isEqualTo("EUR");
+        assertThat(creditNote.totals().payable()).isEqualByComparingTo("100.11");
+        assertThat(creditNote.lines()).singleElement().satisfies(line -> {
+            assertThat(line.units()).isEqualByComparingTo("1");
+            assertThat(line.amount()).isEqualByComparingTo("100.11");
+            assertThat(line.clientId()).as("no line object identifier: matching's concern").isNull();
+        });
+    }
+
+    @Test
     void aWrongTotalIsRefusedWithTheRuleIdAndText() throws IOException {
         InvoiceReading.Refused refused = refused(example().replace(
                 "<cbc:PayableAmount currencyID=\"GBP\">1206.00</cbc:PayableAmount>",
@@ -100,6 +118,11 @@ class InvoiceReaderTest {
                 + "<Invoice xmlns=\"" + InvoiceReader.UBL_INVOICE_NS + "\"/>";
 
         assertThat(refused(dtd).reasonCode()).isEqualTo(InvoiceReasons.XML_DOCTYPE_REFUSED);
+    }
+
+    @Test
+    void anEntityReferenceWithoutADoctypeIsBrokenXml() throws IOException {
+        assertThat(refused(example().replace("BW-2026-0412", "&x;")).reasonCode()).isEqualTo(InvoiceReasons.XML_MALFORMED);
     }
 
     @Test
