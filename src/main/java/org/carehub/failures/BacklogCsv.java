@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.function.ToLongFunction;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.carehub.channels.SpreadsheetCells;
 
 /**
  * The backlog as a CSV file for spreadsheets: one "count" row per reason × owner team × age bucket,
@@ -57,10 +58,6 @@ public final class BacklogCsv {
         if (cell == null) {
             return null;
         }
-        String text = cell instanceof Instant instant ? instant.toString() : cell.toString();
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            return "'" + text;
-        }
-        return text;
+        return SpreadsheetCells.neutralise(cell instanceof Instant instant ? instant.toString() : cell.toString());
     }
 }

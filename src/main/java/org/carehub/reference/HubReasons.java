@@ -55,6 +55,14 @@ final class HubReasons {
         raise("MALFORMED_CSV_ROW", "fileName", "line", "detail");
         raise("UNREADABLE_FILE", "fileName", "detail");
         raise("HUB_INTERNAL_ERROR", "detail");
+        // Provider invoices: the file cannot be taken as an invoice (org.carehub.invoices.InvoiceReasons).
+        raise("INVOICE_TOO_LARGE", "fileName", "limit");
+        raise("INVOICE_FORMAT_UNKNOWN", "fileName", "detail");
+        raise("INVOICE_XML_MALFORMED", "fileName", "detail");
+        raise("INVOICE_XML_DOCTYPE_REFUSED", "fileName");
+        raise("INVOICE_SCHEMA_INVALID", "fileName", "detail");
+        raise("INVOICE_RULE_FAILED", "fileName", "detail");
+        raise("INVOICE_CSV_INVALID", "fileName", "detail");
     }
 
     private HubReasons() {
