@@ -20,8 +20,6 @@ final class SftpAccounts {
 
     /** Lower-case, as OpenSSH clients send it; no characters a shell or a path would read specially. */
     private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{1,31}");
-    /** The account's folder is named after the provider: no separators or dots that could point elsewhere. */
-    private static final Pattern FOLDER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
     private static final Pattern BCRYPT = Pattern.compile("\\{bcrypt}\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}");
 
     private SftpAccounts() {
@@ -34,7 +32,7 @@ final class SftpAccounts {
         List<SftpAccount> accounts = new ArrayList<>();
         for (MappingRow row : csv.read(FILE, List.of("provider_ref", "username", "password", "authorized_keys"))) {
             String ref = row.required("provider_ref");
-            if (ref != null && !FOLDER_NAME.matcher(ref).matches()) {
+            if (ref != null && !SftpAccount.FOLDER_NAME.matcher(ref).matches()) {
                 row.problem("provider_ref", "'" + ref + "' cannot name the account's folder; use letters, digits, '-' and '_'");
             } else if (ref != null && providersRead && !providers.knows(ref)) {
                 row.problem("provider_ref", "unknown provider '" + ref + "'; it is not in " + ProviderDirectory.PROVIDERS_FILE);

@@ -116,6 +116,7 @@ class FailureDeskInterruptionTest {
                 "--carehub.simulators.las.enabled=false",
                 // Other hubs in the same test JVM hold the default run's mail ports.
                 "--carehub.mail.embedded.enabled=false",
+                "--carehub.sftp.enabled=false",
                 "--camel.main.shutdown-timeout=1");
     }
 
