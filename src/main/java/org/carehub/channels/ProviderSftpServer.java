@@ -1,6 +1,7 @@
 package org.carehub.channels;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -53,8 +54,12 @@ public class ProviderSftpServer implements InitializingBean, DisposableBean {
         server.setHost(properties.host());
         server.setPort(properties.port());
         // Kept under the data folder: a new key at every start would make providers' clients refuse the hub.
+        // Made (or read) now, not at the first sign-in, so two first clients cannot race to write different keys.
+        Files.createDirectories(folders.hostKey().getParent());
         SimpleGeneratorHostKeyProvider hostKey = new SimpleGeneratorHostKeyProvider(folders.hostKey());
         hostKey.setAlgorithm(KeyUtils.EC_ALGORITHM);
+        hostKey.setKeySize(256);
+        hostKey.loadKeys(null);
         server.setKeyPairProvider(hostKey);
         server.setPasswordAuthenticator((username, password, session) -> account(username)
                 .filter(account -> account.passwordHash() != null)
