@@ -50,7 +50,9 @@ public class SftpInbox implements SftpEventListener {
     @Override
     public void writing(ServerSession session, String remoteHandle, FileHandle handle, long offset, byte[] data, int dataOffset,
                         int dataLen) throws IOException {
-        if (offset + dataLen <= maxFileSize) {
+        // An appending client's offset says nothing; its data goes to the end of the file.
+        long end = (handle.isOpenAppend() ? handle.getFileChannel().size() : offset) + dataLen;
+        if (end <= maxFileSize) {
             return;
         }
         InboxFile file = inboxFile(handle.getFile());

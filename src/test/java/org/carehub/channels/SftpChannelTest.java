@@ -2,6 +2,7 @@ package org.carehub.channels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Message;
@@ -28,7 +29,6 @@ import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClientFactory;
 import org.apache.sshd.sftp.common.SftpException;
 import org.carehub.invoices.ProviderOutbox;
-import org.carehub.reference.ReferenceData;
 import org.carehub.reference.ReferenceDataHolder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,6 +65,7 @@ class SftpChannelTest {
     private static final Path KEYS = TEMP.resolve("keys");
     private static final Path LOCAL = TEMP.resolve("local");
     private static final Path DATA = TEMP.resolve("data");
+    private static final Path MAPPINGS = TEMP.resolve("mappings");
 
     @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration({ArtemisAutoConfiguration.class, JmsAutoConfiguration.class})
@@ -77,7 +78,7 @@ class SftpChannelTest {
     /** The shipped mappings, but Meadowbank signs in with a key made for this run and has no password. */
     @DynamicPropertySource
     static void dataAndMappings(DynamicPropertyRegistry registry) throws IOException, InterruptedException {
-        Path mappings = TEMP.resolve("mappings");
+        Path mappings = MAPPINGS;
         Files.createDirectories(mappings);
         Files.createDirectories(KEYS);
         Files.createDirectories(LOCAL);
@@ -106,7 +107,7 @@ class SftpChannelTest {
     @Autowired
     private SftpFolders folders;
     @Autowired
-    private ReferenceData reference;
+    private ReferenceDataHolder reference;
     @Autowired
     private SftpInbox inbox;
 
@@ -249,6 +250,52 @@ class SftpChannelTest {
         assertThat(home("PRV-002").resolve("inbox/huge.xml")).doesNotExist();
         assertThat(receivedFiles("PRV-002")).noneMatch(path -> path.getFileName().toString().endsWith("huge.xml"));
         assertThat(queued()).isZero();
+    }
+
+    @Test
+    void appendingPastTheSizeLimitIsRefusedLikeWritingPastIt() throws Exception {
+        try (ClientSession session = signIn("brightwater", "brightwater-pass"); SftpClient sftp = SftpClientFactory.instance().createSftpClient(session)) {
+            try (OutputStream out = sftp.write("inbox/grows.xml.part")) {
+                out.write(randomBytes(40_000));
+            }
+            assertThatThrownBy(() -> {
+                try (OutputStream out = sftp.write("inbox/grows.xml.part", SftpClient.OpenMode.Write, SftpClient.OpenMode.Append)) {
+                    out.write(randomBytes(40_000));
+                }
+            }).isInstanceOf(IOException.class);
+        }
+        assertThat(home("PRV-001").resolve("inbox/grows.xml.part")).doesNotExist();
+        assertThat(queued()).isZero();
+    }
+
+    @Test
+    void anUploadCutOffWithTheFileStillOpenIsRemovedAndNeverTaken() throws Exception {
+        Path partial = home("PRV-001").resolve("inbox/cut-off.xml");
+        ClientSession session = signIn("brightwater", "brightwater-pass");
+        SftpClient sftp = SftpClientFactory.instance().createSftpClient(session);
+        SftpClient.CloseableHandle handle = sftp.open("inbox/cut-off.xml", SftpClient.OpenMode.Write, SftpClient.OpenMode.Create);
+        sftp.write(handle, 0, randomBytes(10_000));
+        assertThat(partial).exists();
+
+        session.close(true);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(partial).doesNotExist());
+        assertThat(queued()).isZero();
+        assertThat(receivedFiles("PRV-001")).noneMatch(path -> path.getFileName().toString().endsWith("cut-off.xml"));
+    }
+
+    @Test
+    void anAccountChangedInTheMappingsSignsInTheNewWayAfterTheReload() throws Exception {
+        Path accounts = MAPPINGS.resolve("provider-sftp-accounts.csv");
+        String stranger = Files.readString(KEYS.resolve("stranger.pub")).trim();
+        Files.writeString(accounts, Files.readString(accounts).replaceAll("(?m)^PRV-003,oakfield,.*$", "PRV-003,oakfield,,\"" + stranger + "\""));
+
+        assertThat(reference.reloadIfChanged()).isTrue();
+
+        Sftp keySignIn = sftpWithKey("stranger", "oakfield", "ls -1");
+        assertThat(keySignIn.rc()).as(keySignIn.output()).isZero();
+        assertThatThrownBy(() -> signIn("oakfield", "oakfield-pass").close()).as("its password was taken away").isInstanceOf(IOException.class);
+        assertThat(home("PRV-003").resolve("inbox")).isDirectory();
     }
 
     @Test
