@@ -43,6 +43,11 @@ public class SftpFolders {
         return home(providerRef).resolve(OUTBOX);
     }
 
+    /** The folder holding every provider's kept originals. */
+    public Path received() {
+        return received;
+    }
+
     /** Where the originals taken from the provider's inbox are kept, created if missing. */
     public Path received(String providerRef) throws IOException {
         return Files.createDirectories(received.resolve(folderName(providerRef)));

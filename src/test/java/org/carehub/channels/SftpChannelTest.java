@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.sftp.client.SftpClient;
@@ -110,6 +112,8 @@ class SftpChannelTest {
     private ReferenceDataHolder reference;
     @Autowired
     private SftpInbox inbox;
+    @Autowired
+    private SftpReceipts receipts;
 
     private static SshClient client;
 
@@ -296,6 +300,35 @@ class SftpChannelTest {
         assertThat(keySignIn.rc()).as(keySignIn.output()).isZero();
         assertThatThrownBy(() -> signIn("oakfield", "oakfield-pass").close()).as("its password was taken away").isInstanceOf(IOException.class);
         assertThat(home("PRV-003").resolve("inbox")).isDirectory();
+    }
+
+    @Test
+    void anUploadTheBrokerCouldNotTakeIsKeptAndHandedOnLater() throws Exception {
+        byte[] invoice = "<Invoice>late</Invoice>".getBytes(StandardCharsets.UTF_8);
+        Path inboxFile = Files.write(folders.home("PRV-005").resolve("inbox/late.xml"), invoice);
+        JmsTemplate brokerDown = new JmsTemplate(new ActiveMQConnectionFactory("tcp://127.0.0.1:1"));
+        Instant before = Instant.now();
+
+        Path unsent = new SftpReceipts(folders, brokerDown).take("PRV-005", inboxFile, "late.xml");
+
+        assertThat(inboxFile).doesNotExist();
+        assertThat(unsent.getFileName().toString()).endsWith("-late.xml" + SftpReceipts.UNSENT);
+        assertThat(unsent).hasBinaryContent(invoice);
+        assertThat(queued()).isZero();
+
+        receipts.resendUnsent();
+
+        Message message = jms.receive(SftpReceipts.QUEUE);
+        assertThat(body(message)).isEqualTo(invoice);
+        assertThat(message.getStringProperty(SftpReceipts.PROVIDER_REF)).isEqualTo("PRV-005");
+        assertThat(message.getStringProperty(SftpReceipts.FILE_NAME)).isEqualTo("late.xml");
+        assertThat(Instant.parse(message.getStringProperty(SftpReceipts.RECEIVED_AT)))
+                .isBetween(before.truncatedTo(ChronoUnit.MILLIS), Instant.now());
+        Path kept = Path.of(message.getStringProperty(SftpReceipts.ORIGINAL_FILE));
+        assertThat(kept).isEqualTo(unsent.resolveSibling(unsent.getFileName().toString().replace(SftpReceipts.UNSENT, "")));
+        assertThat(kept).hasBinaryContent(invoice);
+        assertThat(unsent).doesNotExist();
+        assertThat(queued()).isZero();
     }
 
     @Test
