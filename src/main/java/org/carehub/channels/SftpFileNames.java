@@ -1,6 +1,7 @@
 package org.carehub.channels;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -22,7 +23,7 @@ public final class SftpFileNames {
 
     /** Whether the name marks an upload still in progress. */
     public static boolean isTemporary(String name) {
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        String lower = name.toLowerCase(Locale.ROOT);
         return TEMPORARY_ENDINGS.stream().anyMatch(lower::endsWith);
     }
 

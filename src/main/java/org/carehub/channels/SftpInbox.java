@@ -145,7 +145,7 @@ public class SftpInbox implements SftpEventListener {
 
     /** The file as an upload: directly in inbox/ with an accepted name, or refused with the reason. */
     private static InboxFile inboxFile(Path path) throws AccessDeniedException {
-        if (!area(path).filter(SftpFolders.INBOX::equals).isPresent() || !(path.getFileSystem() instanceof RootedFileSystem home)) {
+        if (area(path).filter(SftpFolders.INBOX::equals).isEmpty() || !(path.getFileSystem() instanceof RootedFileSystem home)) {
             throw new AccessDeniedException(path.toString(), null, "files can only be uploaded into inbox/");
         }
         String name = path.getFileName().toString();
