@@ -70,6 +70,8 @@ public abstract class HubTest {
         int imap = freePort();
         registry.add("carehub.mail.embedded.smtp-port", () -> smtp);
         registry.add("carehub.mail.embedded.imap-port", () -> imap);
+        // The providers' SFTP server likewise: 0 takes a free port (ProviderSftpServer.port()).
+        registry.add("carehub.sftp.port", () -> 0);
     }
 
     private static int freePort() {

@@ -22,8 +22,9 @@ public final class StandaloneHub {
                 "--server.port=0",
                 "--carehub.data-dir=" + dataDir,
                 "--carehub.simulators.las.enabled=false",
-                // No digests here; the embedded mail server's fixed ports could clash with a hub running beside.
+                // No mail or SFTP server here: their fixed ports could clash with a hub running beside.
                 "--carehub.mail.embedded.enabled=false",
+                "--carehub.sftp.enabled=false",
                 // Do not wait for in-flight exchanges: this is the hub being stopped, not drained.
                 "--camel.main.shutdown-timeout=1");
     }

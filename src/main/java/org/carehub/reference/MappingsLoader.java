@@ -35,6 +35,7 @@ public class MappingsLoader {
         List<OwnerTeam> teams = ownerTeams(csv);
         ServiceCatalogue catalogue = ServiceCatalogue.read(csv);
         ProviderDirectory providers = ProviderDirectory.read(csv, catalogue);
+        List<SftpAccount> sftpAccounts = SftpAccounts.read(csv, providers);
         List<RateCardEntry> rates = RateCard.read(csv, catalogue);
         List<FinanceCode> financeCodes = FinanceCodes.read(csv, catalogue);
         FailureReasonCatalogueReader reasonReader = new FailureReasonCatalogueReader(dir, problems);
@@ -45,7 +46,7 @@ public class MappingsLoader {
             throw new MappingsException(dir, problems.list());
         }
         return new MappingsSnapshot(loadedAt, teams, providers.providers(), providers.contracts(), catalogue.services(),
-                catalogue.elements(), rates, financeCodes, reasons);
+                catalogue.elements(), rates, financeCodes, reasons, sftpAccounts);
     }
 
     private static List<OwnerTeam> ownerTeams(CsvMappingReader csv) {

@@ -26,10 +26,11 @@ public final class MappingsSnapshot implements ReferenceData {
     private final Map<String, List<RateCardEntry>> rates;
     private final Map<String, FinanceCode> financeCodes;
     private final Map<String, FailureReason> reasons;
+    private final Map<String, SftpAccount> sftpAccounts;
 
     MappingsSnapshot(Instant loadedAt, List<OwnerTeam> ownerTeams, List<Provider> providers, List<ProviderContract> contracts,
                      List<ServiceDefinition> services, List<ServiceElement> elements, List<RateCardEntry> rates,
-                     List<FinanceCode> financeCodes, List<FailureReason> reasons) {
+                     List<FinanceCode> financeCodes, List<FailureReason> reasons, List<SftpAccount> sftpAccounts) {
         this.loadedAt = loadedAt;
         this.ownerTeams = index(ownerTeams, OwnerTeam::code);
         this.providers = index(providers, Provider::ref);
@@ -39,6 +40,7 @@ public final class MappingsSnapshot implements ReferenceData {
         this.rates = group(rates, r -> key(r.serviceCode(), r.elementCode()));
         this.financeCodes = index(financeCodes, f -> key(f.serviceCode(), f.elementCode()));
         this.reasons = index(reasons, FailureReason::code);
+        this.sftpAccounts = index(sftpAccounts, SftpAccount::username);
     }
 
     /** When these mappings were read from the folder. */
@@ -126,6 +128,16 @@ public final class MappingsSnapshot implements ReferenceData {
     @Override
     public List<OwnerTeam> ownerTeams() {
         return List.copyOf(ownerTeams.values());
+    }
+
+    @Override
+    public Optional<SftpAccount> sftpAccount(String username) {
+        return Optional.ofNullable(sftpAccounts.get(username));
+    }
+
+    @Override
+    public List<SftpAccount> sftpAccounts() {
+        return List.copyOf(sftpAccounts.values());
     }
 
     private static String key(String first, String second) {

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Reads providers.csv and provider-contracts.csv. An invoice sender address or SFTP account may
- * belong to one provider only, or the hub could not tell whose invoice it received.
+ * Reads providers.csv and provider-contracts.csv. An invoice sender address may belong to one provider
+ * only, or the hub could not tell whose invoice it received.
  */
 final class ProviderDirectory {
 
@@ -31,9 +31,8 @@ final class ProviderDirectory {
 
     private void readProviders(CsvMappingReader csv) {
         UniqueKeys refs = new UniqueKeys("provider_ref");
-        UniqueKeys accounts = new UniqueKeys("sftp_account");
         Map<String, String> senderOwners = new HashMap<>();
-        for (MappingRow row : csv.read(PROVIDERS_FILE, List.of("provider_ref", "name", "invoice_senders", "sftp_account"))) {
+        for (MappingRow row : csv.read(PROVIDERS_FILE, List.of("provider_ref", "name", "invoice_senders"))) {
             String ref = row.required("provider_ref");
             String name = row.required("name");
             List<String> senders = row.list("invoice_senders");
@@ -45,13 +44,9 @@ final class ProviderDirectory {
                     row.problem("invoice_senders", "'" + sender + "' is already an invoice sender of " + earlier);
                 }
             }
-            String account = row.optional("sftp_account");
-            if (account != null) {
-                accounts.add(account, row, "sftp_account");
-            }
             // Listed even with a bad cell, so its contracts are not reported as well.
             if (ref != null && refs.add(ref, row, "provider_ref")) {
-                providers.put(ref, new Provider(ref, name, senders, account));
+                providers.put(ref, new Provider(ref, name, senders));
             }
         }
     }
@@ -73,6 +68,11 @@ final class ProviderDirectory {
                 contracts.add(new ProviderContract(provider, contract, service, period.from(), period.to()));
             }
         }
+    }
+
+    /** Whether providers.csv lists the provider. */
+    boolean knows(String providerRef) {
+        return providers.containsKey(providerRef);
     }
 
     List<Provider> providers() {

@@ -44,4 +44,9 @@ public interface ReferenceData {
     Optional<OwnerTeam> ownerTeam(String teamCode);
 
     List<OwnerTeam> ownerTeams();
+
+    /** The provider SFTP account signing in with this username. */
+    Optional<SftpAccount> sftpAccount(String username);
+
+    List<SftpAccount> sftpAccounts();
 }

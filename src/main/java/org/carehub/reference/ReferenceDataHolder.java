@@ -151,4 +151,14 @@ public class ReferenceDataHolder implements ReferenceData {
     public List<OwnerTeam> ownerTeams() {
         return current.ownerTeams();
     }
+
+    @Override
+    public Optional<SftpAccount> sftpAccount(String username) {
+        return current.sftpAccount(username);
+    }
+
+    @Override
+    public List<SftpAccount> sftpAccounts() {
+        return current.sftpAccounts();
+    }
 }

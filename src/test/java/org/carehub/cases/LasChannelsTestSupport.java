@@ -55,8 +55,9 @@ abstract class LasChannelsTestSupport {
         // These tests check what the channels put on the broker, so the flow that consumes it stays off.
         registry.add("camel.main.routes-include-pattern", () -> "file:routes/las-csv-extract.yaml,file:routes/error-handling.yaml");
         registry.add("carehub.simulators.las.enabled", () -> false);
-        // No digests here; the embedded mail server's fixed ports would clash with other hubs in the test JVM.
+        // No digests or SFTP here; the embedded servers' fixed ports would clash with other hubs in the test JVM.
         registry.add("carehub.mail.embedded.enabled", () -> false);
+        registry.add("carehub.sftp.enabled", () -> false);
     }
 
     @LocalServerPort

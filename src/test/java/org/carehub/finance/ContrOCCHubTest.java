@@ -20,7 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         // The adapter and simulator are tested on their own: the flows' routes are not loaded.
         "camel.main.routes-include-pattern=classpath:no-routes/*.yaml",
         "carehub.simulators.las.enabled=false",
-        // No digests here; the embedded mail server's fixed ports would clash with other hubs in the test JVM.
-        "carehub.mail.embedded.enabled=false"})
+        // No digests or SFTP here; the embedded servers' fixed ports would clash with other hubs in the test JVM.
+        "carehub.mail.embedded.enabled=false",
+        "carehub.sftp.enabled=false"})
 public @interface ContrOCCHubTest {
 }

@@ -16,7 +16,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CsvMappingValidationTest {
 
     private static final String CONTRACT_HEADER = "provider_ref,contract_ref,service_code,valid_from,valid_to";
-    private static final String PROVIDER_HEADER = "provider_ref,name,invoice_senders,sftp_account";
+    private static final String PROVIDER_HEADER = "provider_ref,name,invoice_senders";
+    private static final String ACCOUNT_HEADER = "provider_ref,username,password,authorized_keys";
+
+    private static final String ED25519 =
+            "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAID/gnrCijIsvBY+DINq6OxMKlhdKhj7AfDmN9WXfnL50 provider@laptop";
 
     @TempDir
     Path temp;
@@ -68,10 +72,10 @@ class CsvMappingValidationTest {
     void rowWithAnUnquotedCommaHasTooManyCells() {
         put(dir, "providers.csv",
                 PROVIDER_HEADER,
-                "PRV-001,Brightwater Home Care Ltd,invoices@brightwater.test,brightwater",
-                "PRV-003,Oakfield Supported Living, CIC,invoicing@oakfield.test,");
+                "PRV-001,Brightwater Home Care Ltd,invoices@brightwater.test",
+                "PRV-003,Oakfield Supported Living, CIC,invoicing@oakfield.test");
 
-        assertThat(problems(dir)).contains("mappings/providers.csv:3:5: the row has 5 cells but the header has 4 columns;"
+        assertThat(problems(dir)).contains("mappings/providers.csv:3:4: the row has 4 cells but the header has 3 columns;"
                 + " a value with a comma must be in double quotes");
     }
 
@@ -171,8 +175,8 @@ class CsvMappingValidationTest {
     void requiredCellsMustBeFilledIn() {
         put(dir, "providers.csv",
                 PROVIDER_HEADER,
-                "PRV-001,  ,invoices@brightwater.test,brightwater",
-                "PRV-003,Oakfield Supported Living CIC,invoicing@oakfield.test,");
+                "PRV-001,  ,invoices@brightwater.test",
+                "PRV-003,Oakfield Supported Living CIC,invoicing@oakfield.test");
         put(dir, "provider-contracts.csv",
                 CONTRACT_HEADER,
                 "PRV-001,HC-1,HOMECARE,,",
@@ -187,9 +191,9 @@ class CsvMappingValidationTest {
     void duplicateKeysPointAtTheFirstOne() {
         put(dir, "providers.csv",
                 PROVIDER_HEADER,
-                "PRV-001,Brightwater Home Care Ltd,invoices@brightwater.test,brightwater",
-                "PRV-003,Oakfield Supported Living CIC,invoicing@oakfield.test,",
-                "PRV-001,Brightwater Care (duplicate),,");
+                "PRV-001,Brightwater Home Care Ltd,invoices@brightwater.test",
+                "PRV-003,Oakfield Supported Living CIC,invoicing@oakfield.test",
+                "PRV-001,Brightwater Care (duplicate),");
         put(dir, "finance-codes.csv",
                 "service_code,element_code,contrOCC_element_type,ledger_code,cost_centre",
                 "HOMECARE,PERSONAL_CARE,DOM-PC,52110,ASC-OP-HOME",
@@ -275,12 +279,65 @@ class CsvMappingValidationTest {
     void anInvoiceSenderBelongsToOneProviderAndMustBeAnEmailAddress() {
         put(dir, "providers.csv",
                 PROVIDER_HEADER,
-                "PRV-001,Brightwater Home Care Ltd,invoices@brightwater.test;accounts at brightwater,brightwater",
-                "PRV-003,Oakfield Supported Living CIC,Invoices@Brightwater.test,brightwater");
+                "PRV-001,Brightwater Home Care Ltd,invoices@brightwater.test;accounts at brightwater",
+                "PRV-003,Oakfield Supported Living CIC,Invoices@Brightwater.test");
 
         assertThat(problems(dir)).containsExactly(
                 "mappings/providers.csv:2:3 (invoice_senders): 'accounts at brightwater' is not an email address",
-                "mappings/providers.csv:3:3 (invoice_senders): 'Invoices@Brightwater.test' is already an invoice sender of PRV-001",
-                "mappings/providers.csv:3:4 (sftp_account): duplicate sftp_account 'brightwater', already on line 2");
+                "mappings/providers.csv:3:3 (invoice_senders): 'Invoices@Brightwater.test' is already an invoice sender of PRV-001");
+    }
+
+    @Test
+    void anSftpAccountBelongsToOneListedProviderAndItsUsernameToOneAccount() {
+        put(dir, SftpAccounts.FILE,
+                ACCOUNT_HEADER,
+                "PRV-001,brightwater," + MappingsFixture.BRIGHTWATER_PASSWORD_HASH + ",",
+                "PRV-003,brightwater," + MappingsFixture.BRIGHTWATER_PASSWORD_HASH + ",",
+                "PRV-001,brightwater2," + MappingsFixture.BRIGHTWATER_PASSWORD_HASH + ",",
+                "PRV-999,nobody," + MappingsFixture.BRIGHTWATER_PASSWORD_HASH + ",",
+                "../PRV-001,sneaky," + MappingsFixture.BRIGHTWATER_PASSWORD_HASH + ",");
+
+        assertThat(problems(dir)).containsExactly(
+                "mappings/provider-sftp-accounts.csv:3:2 (username): duplicate username 'brightwater', already on line 2",
+                "mappings/provider-sftp-accounts.csv:4:1 (provider_ref): duplicate provider_ref 'PRV-001', already on line 2",
+                "mappings/provider-sftp-accounts.csv:5:1 (provider_ref): unknown provider 'PRV-999'; it is not in providers.csv",
+                "mappings/provider-sftp-accounts.csv:6:1 (provider_ref): '../PRV-001' cannot name the account's folder;"
+                        + " use letters, digits, '-' and '_'");
+    }
+
+    @Test
+    void anSftpAccountMaySignInByEd25519KeyAlone() {
+        put(dir, SftpAccounts.FILE,
+                ACCOUNT_HEADER,
+                "PRV-001,brightwater,,\"" + ED25519 + "\"");
+
+        SftpAccount account = new MappingsLoader(dir).load().sftpAccount("brightwater").orElseThrow();
+
+        assertThat(account.passwordHash()).isNull();
+        assertThat(account.authorizedKeys()).singleElement().satisfies(key -> assertThat(key.getAlgorithm()).isIn("EdDSA", "Ed25519"));
+    }
+
+    @Test
+    void anSftpAccountSignsInWithABcryptHashOrOpenSshKeysAndNeedsOneOfThem() {
+        put(dir, SftpAccounts.FILE,
+                ACCOUNT_HEADER,
+                "PRV-001,brightwater,brightwater-pass,",
+                "PRV-003,Oakfield,,",
+                "PRV-004,oakfield,,ssh-ed25519 not-base64;" + ED25519);
+        put(dir, "providers.csv",
+                PROVIDER_HEADER,
+                "PRV-001,Brightwater Home Care Ltd,invoices@brightwater.test",
+                "PRV-003,Oakfield Supported Living CIC,invoicing@oakfield.test",
+                "PRV-004,Riverside Lodge,accounts@riverside.test");
+
+        assertThat(problems(dir)).containsExactly(
+                "mappings/provider-sftp-accounts.csv:2:3 (password): is not a {bcrypt} hash; never put a password itself here"
+                        + " (README, \"Providers: SFTP\")",
+                "mappings/provider-sftp-accounts.csv:3:2 (username): 'Oakfield' is not a username; use 2 to 32 lower-case letters,"
+                        + " digits, '.', '-' or '_', starting with a letter",
+                "mappings/provider-sftp-accounts.csv:3:3 (password): the account has no password and no authorized key,"
+                        + " so nobody could sign in",
+                "mappings/provider-sftp-accounts.csv:4:4 (authorized_keys): 'ssh-ed25519 not-base64' is not an OpenSSH public key"
+                        + " (ssh-ed25519, ecdsa-sha2-nistp256/384/521 or ssh-rsa, as in a .pub file)");
     }
 }

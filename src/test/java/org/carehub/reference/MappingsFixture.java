@@ -15,6 +15,8 @@ import java.util.List;
 final class MappingsFixture {
 
     static final Path SHIPPED = Path.of("mappings");
+    /** bcrypt (cost 4) of brightwater-pass. */
+    static final String BRIGHTWATER_PASSWORD_HASH = "{bcrypt}$2a$04$M5usKBTsl7kF3p3d/ufhhuWcmDoxTgG.d0Q.t4MaQDZRYTYfL2ABa";
     static final String RATE_HEADER = "service_code,element_code,unit,rate,valid_from,valid_to,framework";
 
     private MappingsFixture() {
@@ -41,9 +43,12 @@ final class MappingsFixture {
                 "SUPPORTED_LIVING,DAY_SUPPORT,Day support,hour,112",
                 "SUPPORTED_LIVING,SLEEP_IN,Sleep-in night,night,7");
         put(dir, "providers.csv",
-                "provider_ref,name,invoice_senders,sftp_account",
-                "PRV-001,Brightwater Home Care Ltd,invoices@brightwater.test,brightwater",
-                "PRV-003,Oakfield Supported Living CIC,invoicing@oakfield.test,");
+                "provider_ref,name,invoice_senders",
+                "PRV-001,Brightwater Home Care Ltd,invoices@brightwater.test",
+                "PRV-003,Oakfield Supported Living CIC,invoicing@oakfield.test");
+        put(dir, SftpAccounts.FILE,
+                "provider_ref,username,password,authorized_keys",
+                "PRV-001,brightwater," + BRIGHTWATER_PASSWORD_HASH + ",");
         put(dir, "provider-contracts.csv",
                 "provider_ref,contract_ref,service_code,valid_from,valid_to",
                 "PRV-001,HC-1,HOMECARE,2025-04-01,",

@@ -30,9 +30,9 @@ class MappingsLoaderTest {
     @Test
     void problemsInSeveralFilesAreReportedTogetherOneALine() {
         put(dir, "providers.csv",
-                "provider_ref,name,invoice_senders,sftp_account",
-                "PRV-001,Brightwater Home Care Ltd,invoices@brightwater.test,brightwater",
-                "PRV-003,,invoicing@oakfield.test,");
+                "provider_ref,name,invoice_senders",
+                "PRV-001,Brightwater Home Care Ltd,invoices@brightwater.test",
+                "PRV-003,,invoicing@oakfield.test");
         put(dir, "rate-card.csv",
                 RATE_HEADER,
                 "HOMECARE,PERSONAL_CARE,hour,abc,2025-04-01,2025-13-01,Home Care Framework 2022-2026");
@@ -61,9 +61,9 @@ class MappingsLoaderTest {
 
     @Test
     void aFileSavedInAnotherEncodingIsPlacedAtItsFirstBadCharacter() throws IOException {
-        Files.write(dir.resolve("providers.csv"), ("provider_ref,name,invoice_senders,sftp_account\n"
-                + "PRV-001,Brightwater Home Care Ltd,invoices@brightwater.test,brightwater\n"
-                + "PRV-003,Oakfield Caf\u00e9 Living,invoicing@oakfield.test,\n").getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(dir.resolve("providers.csv"), ("provider_ref,name,invoice_senders\n"
+                + "PRV-001,Brightwater Home Care Ltd,invoices@brightwater.test\n"
+                + "PRV-003,Oakfield Caf\u00e9 Living,invoicing@oakfield.test\n").getBytes(StandardCharsets.ISO_8859_1));
 
         assertThat(problems(dir)).containsExactly("mappings/providers.csv:3:21: the file is not UTF-8 text (byte 0xE9);"
                 + " save it with UTF-8 encoding (in Excel: CSV UTF-8)");

@@ -97,8 +97,17 @@ class ShippedMappingsTest {
         assertThat(mappings.providers()).hasSize(8);
         assertThat(mappings.provider("PRV-001").orElseThrow().invoiceSenders())
                 .containsExactly("invoices@brightwater-care.test", "accounts@brightwater-care.test");
-        assertThat(mappings.provider("PRV-004").orElseThrow().sftpAccount()).isNull();
         assertThat(mappings.provider("PRV-999")).isEmpty();
+    }
+
+    @Test
+    void sftpAccountsAreFoundByUsernameAndBelongToListedProviders() {
+        SftpAccount brightwater = mappings.sftpAccount("brightwater").orElseThrow();
+        assertThat(brightwater.providerRef()).isEqualTo("PRV-001");
+        assertThat(brightwater.passwordHash()).startsWith("{bcrypt}");
+        assertThat(mappings.sftpAccounts()).extracting(SftpAccount::providerRef)
+                .allSatisfy(ref -> assertThat(mappings.provider(ref)).isPresent())
+                .doesNotContain("PRV-004");
     }
 
     @Test
