@@ -28,6 +28,7 @@ import org.carehub.finance.contrOCC.ClientRecord;
 import org.carehub.finance.contrOCC.ContrOCCImport;
 import org.carehub.finance.contrOCC.ImportResult;
 import org.carehub.finance.contrOCC.ImportStatus;
+import org.carehub.finance.contrOCC.ProviderActual;
 import org.carehub.finance.contrOCC.RejectionReason;
 import org.carehub.finance.contrOCC.ServiceLine;
 import org.carehub.reference.ReferenceData;
@@ -138,6 +139,15 @@ public class ContrOCCAdapter {
     private FinanceReceipt.Step refer(String personRef, String reason, String referredBy, String importReference) {
         return importOnce(importReference, ref -> call(p -> p.referForFinancialAssessment(ref, personRef, reason, referredBy)),
                 FinanceAction.ASSESSMENT_REFERRED, FinanceAction.ASSESSMENT_REFERRED);
+    }
+
+    /**
+     * Records an accepted provider invoice line as an actual finance pays. The import reference must be the
+     * hub's {@code <invoiceId>/<lineId>}, so a redelivered invoice never pays a line twice.
+     */
+    public FinanceReceipt recordActual(ProviderActual actual, String importReference) {
+        return new FinanceReceipt(List.of(importOnce(importReference, ref -> call(p -> p.recordActuals(ref, actual)),
+                FinanceAction.ACTUAL_RECORDED, FinanceAction.ACTUAL_RECORDED)));
     }
 
     /**

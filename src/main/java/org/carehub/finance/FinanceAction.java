@@ -9,6 +9,8 @@ public enum FinanceAction {
     ASSESSMENT_REFERRED,
     /** The client is chargeable but finance already has a referral (open or done): none sent. */
     ASSESSMENT_ALREADY_REFERRED,
+    /** An accepted provider invoice line recorded as an actual finance pays. */
+    ACTUAL_RECORDED,
     /** Finance had already processed this import reference (a redelivery): nothing was sent again. */
     ALREADY_DONE
 }

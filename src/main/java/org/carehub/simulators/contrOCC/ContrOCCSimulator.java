@@ -13,6 +13,8 @@ import org.carehub.finance.contrOCC.ContrOCCImport;
 import org.carehub.finance.contrOCC.ImportClient;
 import org.carehub.finance.contrOCC.ImportResult;
 import org.carehub.finance.contrOCC.ImportServiceLine;
+import org.carehub.finance.contrOCC.ProviderActual;
+import org.carehub.finance.contrOCC.RecordActuals;
 import org.carehub.finance.contrOCC.ImportStatus;
 import org.carehub.finance.contrOCC.ReferForFinancialAssessment;
 import org.carehub.finance.contrOCC.RejectionReason;
@@ -87,6 +89,23 @@ public class ContrOCCSimulator implements ContrOCCImport {
         request.setReason(reason);
         request.setReferredBy(referredBy);
         return process(importReference, request, () -> applyReferral(importReference, personRef, reason, referredBy));
+    }
+
+    @Override
+    public ImportResult recordActuals(String importReference, ProviderActual actual) {
+        RecordActuals request = new RecordActuals();
+        request.setImportReference(importReference);
+        request.setActual(actual);
+        return process(importReference, request, () -> {
+            String financeId = store.insertActual(importReference, actual);
+            return ImportResults.done(importReference, ImportStatus.ACCEPTED, financeId, "Invoice " + actual.getInvoiceNumber()
+                    + " line " + actual.getLineId() + " of provider " + actual.getProviderRef() + " recorded as " + financeId);
+        });
+    }
+
+    /** The actuals finance holds for one of the hub's invoice ids. */
+    public List<SimulatedActual> actuals(String invoiceId) {
+        return store.actuals(invoiceId);
     }
 
     /**

@@ -77,6 +77,11 @@ public class ContrOCCSimulatorController {
         return simulator.completeAssessment(financeId) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
     }
 
+    @GetMapping("/actuals")
+    public List<SimulatedActual> actuals(@RequestParam String invoiceId) {
+        return simulator.actuals(invoiceId);
+    }
+
     @GetMapping("/stats")
     public SimulatorStats stats() {
         return simulator.stats();

@@ -15,6 +15,7 @@ import org.carehub.finance.contrOCC.ClientRecord;
 import org.carehub.finance.contrOCC.ImportResult;
 import org.carehub.finance.contrOCC.ImportStatus;
 import org.carehub.finance.contrOCC.NhsFunding;
+import org.carehub.finance.contrOCC.ProviderActual;
 import org.carehub.finance.contrOCC.RejectionReason;
 import org.carehub.finance.contrOCC.ServiceLine;
 import org.carehub.finance.contrOCC.ServiceLineElement;
@@ -32,6 +33,7 @@ class ContrOCCSimulatorStore {
     private static final String CLIENT_PREFIX = "CL";
     private static final String LINE_PREFIX = "SL";
     private static final String REFERRAL_PREFIX = "FA";
+    private static final String ACTUAL_PREFIX = "PA";
     static final String OPEN = "OPEN";
     static final String COMPLETED = "COMPLETED";
 
@@ -205,6 +207,37 @@ class ContrOCCSimulatorStore {
                     return e;
                 }, id));
         return new SimulatedServiceLine(financeId(LINE_PREFIX, id), line);
+    }
+
+    // ---- providers' actuals -------------------------------------------------------------------
+
+    String insertActual(String importReference, ProviderActual a) {
+        long id = insert("INSERT INTO sim_contrOCC_provider_actual (import_reference, provider_ref, invoice_id, invoice_number,"
+                        + " line_id, person_ref, cpli_id, element_type, period_from, period_to, units, unit_rate, amount,"
+                        + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "actual_id",
+                importReference, a.getProviderRef(), a.getInvoiceId(), a.getInvoiceNumber(), a.getLineId(), a.getPersonRef(),
+                a.getCpliId(), a.getElementType(), a.getPeriodFrom(), a.getPeriodTo(), a.getUnits(), a.getUnitRate(),
+                a.getAmount(), now());
+        return financeId(ACTUAL_PREFIX, id);
+    }
+
+    List<SimulatedActual> actuals(String invoiceId) {
+        return jdbc.query("SELECT * FROM sim_contrOCC_provider_actual WHERE invoice_id = ? ORDER BY actual_id", (rs, n) -> {
+            ProviderActual a = new ProviderActual();
+            a.setProviderRef(rs.getString("provider_ref"));
+            a.setInvoiceId(rs.getString("invoice_id"));
+            a.setInvoiceNumber(rs.getString("invoice_number"));
+            a.setLineId(rs.getString("line_id"));
+            a.setPersonRef(rs.getString("person_ref"));
+            a.setCpliId(rs.getString("cpli_id"));
+            a.setElementType(rs.getString("element_type"));
+            a.setPeriodFrom(rs.getObject("period_from", LocalDate.class));
+            a.setPeriodTo(rs.getObject("period_to", LocalDate.class));
+            a.setUnits(rs.getBigDecimal("units"));
+            a.setUnitRate(rs.getBigDecimal("unit_rate"));
+            a.setAmount(rs.getBigDecimal("amount"));
+            return new SimulatedActual(financeId(ACTUAL_PREFIX, rs.getLong("actual_id")), rs.getString("import_reference"), a);
+        }, invoiceId);
     }
 
     // ---- referrals ----------------------------------------------------------------------------
