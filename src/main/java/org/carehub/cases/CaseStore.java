@@ -6,6 +6,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -40,6 +41,12 @@ public class CaseStore {
         return jdbc.query("SELECT payload, version FROM care_line WHERE cpli_id = ?",
                 (rs, i) -> new Versioned<>(read(rs.getString(1), CareLine.class), rs.getInt(2)), cpliId)
                 .stream().findFirst();
+    }
+
+    /** Every care line of the client, as last applied. */
+    public List<CareLine> careLinesOf(String clientId) {
+        return jdbc.query("SELECT payload FROM care_line WHERE client_id = ? ORDER BY start_date, cpli_id",
+                (rs, i) -> read(rs.getString(1), CareLine.class), clientId);
     }
 
     public void saveClient(Client client, int version) {

@@ -1,5 +1,6 @@
 package org.carehub.failures;
 
+import java.util.Collections;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -36,19 +37,35 @@ public class RefusedInput {
      */
     public String park(String flowQueue, String flow, String channel, Object original, String contentType,
                        String reasonCode, String field, String value, Map<String, ?> details) {
-        String journeyId = ledger.open(new Subject(flow, channel, null, null, null, null, null), JourneyStatus.REFUSED)
-                .journeyId();
+        return park(flowQueue, new Subject(flow, channel, null, null, null, null, null), JourneyStatus.REFUSED, original,
+                Collections.singletonMap(ParkedHeaders.CONTENT_TYPE, contentType),
+                new Parking.Classified(reasonCode, field, value, Map.copyOf(details)));
+    }
+
+    /**
+     * Parks something a flow holds for a council team without failing the flow (e.g. one line of a provider's
+     * invoice), with headers of its own, and returns the journey id.
+     *
+     * @param status  REFUSED for input that could not be read, PARKED for input held for its owner team
+     * @param headers carried on the parked message (null values are left out)
+     */
+    public String park(String flowQueue, Subject subject, JourneyStatus status, Object original, Map<String, ?> headers,
+                       Parking.Classified failure) {
+        String journeyId = ledger.open(subject, JourneyStatus.REFUSED).journeyId();
         Exchange exchange = new DefaultExchange(camel);
         exchange.getMessage().setBody(original);
+        headers.forEach((name, value) -> {
+            if (value != null) {
+                exchange.getMessage().setHeader(name, value);
+            }
+        });
         exchange.getMessage().setHeader(ParkedHeaders.JOURNEY_ID, journeyId);
-        exchange.getMessage().setHeader(ParkedHeaders.FLOW, flow);
-        exchange.getMessage().setHeader(ParkedHeaders.CONTENT_TYPE, contentType);
-        parking.stamp(exchange.getMessage(), new Parking.Classified(reasonCode, field, value, Map.copyOf(details)),
-                flowQueue, "receive");
-        ledger.status(journeyId, JourneyStatus.REFUSED);
+        exchange.getMessage().setHeader(ParkedHeaders.FLOW, subject.flow());
+        parking.stamp(exchange.getMessage(), failure, flowQueue, "receive");
+        ledger.status(journeyId, status);
         Exchange sent = producer.send("jms:queue:" + ParkedHeaders.parkedQueueOf(flowQueue), exchange);
         if (sent.getException() != null) {
-            throw new IllegalStateException("Could not park refused input of journey " + journeyId, sent.getException());
+            throw new IllegalStateException("Could not park input of journey " + journeyId, sent.getException());
         }
         return journeyId;
     }

@@ -7,6 +7,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import org.carehub.reference.ReferenceData;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -24,6 +27,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
@@ -52,6 +56,8 @@ public class HubSecurity {
     public static final String VIEWER = "viewer";
     public static final String OPERATOR = "operator";
     public static final String LAS = "las";
+    /** A care provider submitting invoices (its SFTP account, mappings/provider-sftp-accounts.csv). */
+    public static final String PROVIDER = "provider";
 
     /** Where the Jolokia endpoint answers (Hawtio's /actuator/hawtio/jolokia is forwarded there). */
     static final String JOLOKIA = "/actuator/jolokia";
@@ -62,10 +68,26 @@ public class HubSecurity {
         return RoleHierarchyImpl.withDefaultRolePrefix().role(OPERATOR).implies(VIEWER).build();
     }
 
-    /** Who may sign in: the council's directory when carehub.security.ldap.url is set, else the users in config/. */
+    /**
+     * Who may sign in: providers with their SFTP account; staff and systems through the council's directory when
+     * carehub.security.ldap.url is set, else the users in config/.
+     */
     @Bean
-    AuthenticationManager hubSignIn(HubUsersProperties users, HubDirectoryProperties directory) {
-        return directory.configured() ? HubDirectory.signIn(directory) : configUsers(users);
+    AuthenticationManager hubSignIn(HubUsersProperties users, HubDirectoryProperties directory, ReferenceData reference) {
+        AuthenticationManager staff = directory.configured() ? HubDirectory.signIn(directory) : configUsers(users);
+        return new ProviderManager(List.of(providerAccounts(reference)), staff);
+    }
+
+    /** Looked up at each sign-in, so an account added, changed or removed in mappings/ counts after the reload. */
+    private static AuthenticationProvider providerAccounts(ReferenceData reference) {
+        UserDetailsService accounts = username -> reference.sftpAccount(username)
+                .filter(account -> account.passwordHash() != null && !account.passwordHash().isBlank())
+                .map(account -> User.withUsername(account.username()).password(account.passwordHash()).roles(PROVIDER).build())
+                .orElseThrow(() -> new UsernameNotFoundException(username));
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(
+                PasswordEncoderFactories.createDelegatingPasswordEncoder());
+        provider.setUserDetailsService(accounts);
+        return provider;
     }
 
     private static AuthenticationManager configUsers(HubUsersProperties properties) {
@@ -131,6 +153,7 @@ public class HubSecurity {
                 .requestMatchers(simulators()).permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/las/events").hasRole(LAS)
                 .requestMatchers("/services/las-events", "/services/las-events/**").hasRole(LAS)
+                .requestMatchers(HttpMethod.POST, "/api/providers/*/invoices").hasRole(PROVIDER)
                 .requestMatchers(HttpMethod.GET, "/api/**").hasRole(VIEWER)
                 // Every other call on the API changes something: retry, resubmit, discard, digest.
                 .requestMatchers("/api/**").hasRole(OPERATOR)

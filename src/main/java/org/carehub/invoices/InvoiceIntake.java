@@ -1,0 +1,273 @@
+package org.carehub.invoices;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.carehub.channels.SftpReceipts;
+import org.carehub.failures.BusinessRuleViolation;
+import org.carehub.failures.JourneyLedger;
+import org.carehub.failures.JourneyStatus;
+import org.carehub.failures.ParkedHeaders;
+import org.carehub.failures.Parking;
+import org.carehub.failures.RefusedInput;
+import org.carehub.finance.ContrOCCAdapter;
+import org.carehub.finance.FinanceUnavailableException;
+import org.carehub.finance.contrOCC.ProviderActual;
+import org.carehub.reference.FailureReason;
+import org.carehub.reference.ReferenceData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes one submitted invoice file, whatever the channel (docs/provider-channels.md): reads it, refuses a
+ * duplicate, checks each line, stores the result, parks the lines a council team must look at, sends the
+ * accepted lines to ContrOCC and returns the reply for the provider. Route {@code provider-invoices} calls it for
+ * SFTP and email; the REST door calls it directly.
+ * <p>Safe to run again for the same receipt (a redelivery after a crash or finance being down): the stored invoice
+ * is found by its receipt id, nothing is stored or parked twice, and finance skips lines it already holds.
+ */
+@Component("invoiceIntake")
+public class InvoiceIntake {
+
+    public static final String QUEUE = SftpReceipts.QUEUE;
+    public static final String FLOW = "provider-invoices";
+    public static final String INVOICE_ID = "carehubInvoiceId";
+    public static final String OUTCOME = "carehubInvoiceOutcome";
+    public static final String REPLY_CSV = "carehubReplyCsv";
+    /** On a parked invoice line: the line a retry from the failure desk checks again. */
+    public static final String LINE_ID = "carehubInvoiceLineId";
+    /** What makes a submission the same one when it comes again: the kept original, or the broker message. */
+    public static final String RECEIPT_ID = "carehubReceiptId";
+    /** Exchange property: false when nobody is to be answered (a parked line retried). */
+    public static final String REPLY_PROPERTY = "carehubReply";
+    static final String DUPLICATE = "INVOICE_DUPLICATE";
+
+    private static final Logger LOG = LoggerFactory.getLogger(InvoiceIntake.class);
+
+    private final InvoiceReader reader;
+    private final InvoiceChecks checks;
+    private final InvoiceStore store;
+    private final RefusedInput refusedInput;
+    private final ContrOCCAdapter finance;
+    private final ReferenceData reference;
+    private final JmsTemplate jms;
+
+    public InvoiceIntake(InvoiceReader reader, InvoiceChecks checks, InvoiceStore store, RefusedInput refusedInput,
+                         ContrOCCAdapter finance, ReferenceData reference, JmsTemplate jms) {
+        this.jms = jms;
+        this.reader = reader;
+        this.checks = checks;
+        this.store = store;
+        this.refusedInput = refusedInput;
+        this.finance = finance;
+        this.reference = reference;
+    }
+
+    /** How a file arrived: the provider the channel signed in, never what the document says. */
+    public record Submission(String providerRef, String channel, String fileName, String originalFile, String receiptId) {
+    }
+
+    /** Route step: the message body is the file; the exchange leaves with the reply per the invoice flow contract. */
+    public void receive(Exchange exchange) {
+        Message in = exchange.getMessage();
+        byte[] content = in.getBody(byte[].class);
+        String originalFile = in.getHeader(SftpReceipts.ORIGINAL_FILE, String.class);
+        String receiptId = Optional.ofNullable(in.getHeader(RECEIPT_ID, String.class)).or(() -> Optional.ofNullable(originalFile))
+                .orElseGet(() -> in.getHeader("JMSMessageID", String.class));
+        Submission submission = new Submission(in.getHeader(SftpReceipts.PROVIDER_REF, String.class),
+                in.getHeader(SftpReceipts.CHANNEL, String.class), in.getHeader(SftpReceipts.FILE_NAME, String.class),
+                originalFile, receiptId);
+        String lineId = in.getHeader(LINE_ID, String.class);
+        if (lineId != null) {
+            recheckParkedLine(content, submission, lineId);
+            exchange.setProperty(REPLY_PROPERTY, false);
+            return;
+        }
+        InvoiceReply reply = take(content, submission);
+        in.setBody(reply.text());
+        in.setHeader(INVOICE_ID, reply.invoiceId());
+        in.setHeader(OUTCOME, reply.outcome().name());
+        in.setHeader(REPLY_CSV, reply.csv());
+        exchange.setProperty(REPLY_PROPERTY, true);
+    }
+
+    /** Takes one file and answers it; throws FinanceUnavailableException if ContrOCC is out of reach. */
+    public InvoiceReply take(byte[] content, Submission submission) {
+        return take(content, submission, false);
+    }
+
+    /**
+     * Takes a file at a synchronous door (REST) and answers it at once. If ContrOCC is out of reach the answer still
+     * stands: the file goes to the invoice flow, which finds the stored invoice by its receipt and pays the accepted
+     * lines with its retries.
+     */
+    public InvoiceReply takeAtTheDoor(byte[] content, Submission submission) {
+        return take(content, submission, true);
+    }
+
+    private InvoiceReply take(byte[] content, Submission submission, boolean financeMayWait) {
+        InvoiceReading reading = reader.read(content, submission.fileName(), submission.providerRef());
+        if (reading instanceof InvoiceReading.Refused refused) {
+            return refuse(content, submission, refused);
+        }
+        ProviderInvoice invoice = ((InvoiceReading.Accepted) reading).invoice();
+        String contentHash = sha256(content);
+        Optional<String> stored = store.invoiceOf(submission.receiptId());
+        if (stored.isPresent()) {
+            LOG.info("Invoice {} of {} taken again (receipt {}): finishing what was started", stored.get(),
+                    invoice.provider(), submission.receiptId());
+            List<LineCheck> lines = checks.check(invoice);
+            deliver(stored.get(), invoice, lines);
+            return InvoiceReply.checked(stored.get(), invoice, submission.fileName(), lines);
+        }
+        Optional<InvoiceStore.Earlier> earlier = store.earlier(invoice.provider(), invoice.invoiceNumber(), contentHash);
+        if (earlier.isPresent()) {
+            return duplicate(invoice, submission, earlier.get());
+        }
+        List<LineCheck> lines = checks.check(invoice);
+        String invoiceId = "INV-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
+        InvoiceStore.Receipt receipt = new InvoiceStore.Receipt(submission.receiptId(), submission.channel(),
+                submission.fileName(), submission.originalFile());
+        earlier = store.save(invoiceId, invoice, contentHash, receipt, InvoiceOutcome.of(lines), lines);
+        if (earlier.isPresent()) {
+            return duplicate(invoice, submission, earlier.get());
+        }
+        lines.stream().filter(l -> l.outcome() == LineOutcome.PARKED)
+                .forEach(l -> parkLine(content, submission, invoiceId, l));
+        try {
+            deliver(invoiceId, invoice, lines);
+        } catch (FinanceUnavailableException financeDown) {
+            if (!financeMayWait) {
+                throw financeDown;
+            }
+            LOG.warn("Invoice {}: finance out of reach ({}); the invoice flow pays its accepted lines later", invoiceId,
+                    financeDown.getMessage());
+            handToFlow(content, submission);
+        }
+        LOG.info("Invoice {} ({} of {}) checked: {}", invoiceId, invoice.invoiceNumber(), invoice.provider(),
+                InvoiceOutcome.of(lines));
+        return InvoiceReply.checked(invoiceId, invoice, submission.fileName(), lines);
+    }
+
+    /**
+     * A parked line retried from the failure desk once its owner team fixed the cause: checked again, paid if it
+     * passes now, parked again (by the route's error handling) with whatever still stops it.
+     */
+    private void recheckParkedLine(byte[] content, Submission submission, String lineId) {
+        InvoiceReading reading = reader.read(content, submission.fileName(), submission.providerRef());
+        ProviderInvoice invoice = ((InvoiceReading.Accepted) reading).invoice();
+        String invoiceId = store.invoiceOf(submission.receiptId()).orElseThrow(() -> new IllegalStateException(
+                "Parked line " + lineId + " names receipt " + submission.receiptId() + ", which holds no invoice"));
+        LineCheck check = checks.check(invoice).stream().filter(l -> lineId.equals(l.line().lineId())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Invoice " + invoiceId + " has no line " + lineId));
+        if (check.outcome() != LineOutcome.ACCEPTED) {
+            throw new BusinessRuleViolation(check.reasonCode(), "line", lineId, check.details());
+        }
+        sendToFinance(invoiceId, invoice, check);
+        store.lineAccepted(invoiceId, check);
+        LOG.info("Parked line {} of invoice {} passed its checks on retry and was sent for payment", lineId, invoiceId);
+    }
+
+    /** Accepted lines to ContrOCC, each under the import reference {@code <invoiceId>/<lineId>}: never paid twice. */
+    private void deliver(String invoiceId, ProviderInvoice invoice, List<LineCheck> lines) {
+        List<String> accepted = store.acceptedLines(invoiceId);
+        lines.stream().filter(l -> accepted.contains(l.line().lineId()))
+                .forEach(l -> sendToFinance(invoiceId, invoice, l));
+    }
+
+    private void sendToFinance(String invoiceId, ProviderInvoice invoice, LineCheck check) {
+        ProviderInvoice.Line line = check.line();
+        ProviderActual actual = new ProviderActual();
+        actual.setProviderRef(invoice.provider());
+        actual.setInvoiceId(invoiceId);
+        actual.setInvoiceNumber(invoice.invoiceNumber());
+        actual.setLineId(line.lineId());
+        actual.setPersonRef(line.clientId());
+        actual.setCpliId(check.careLine().cpliId());
+        actual.setElementType(line.elementCode());
+        actual.setPeriodFrom(line.periodFrom());
+        actual.setPeriodTo(line.periodTo());
+        actual.setUnits(line.units());
+        actual.setUnitRate(line.unitRate());
+        actual.setAmount(line.amount());
+        finance.recordActual(actual, invoiceId + "/" + line.lineId());
+    }
+
+    /** One parked message per line a council team must look at, carrying the whole invoice as received. */
+    private void parkLine(byte[] content, Submission submission, String invoiceId, LineCheck line) {
+        Map<String, Object> headers = new HashMap<>(contractHeaders(submission));
+        headers.put(INVOICE_ID, invoiceId);
+        headers.put(LINE_ID, line.line().lineId());
+        headers.put(ParkedHeaders.CLIENT_ID, line.line().clientId());
+        headers.put(ParkedHeaders.CARE_LINE_ID, line.careLine() == null ? null : line.careLine().cpliId());
+        refusedInput.park(QUEUE, new JourneyLedger.Subject(FLOW, submission.channel(), invoiceId + "/" + line.line().lineId(),
+                        1, "INVOICE_LINE", line.line().clientId(), headers.get(ParkedHeaders.CARE_LINE_ID) == null ? null
+                        : (String) headers.get(ParkedHeaders.CARE_LINE_ID)), JourneyStatus.PARKED, content, headers,
+                new Parking.Classified(line.reasonCode(), "line", line.line().lineId(), line.details()));
+    }
+
+    /** An unreadable file: parked as received for its owner (the provider, or accounts payable for a PDF), and answered. */
+    private InvoiceReply refuse(byte[] content, Submission submission, InvoiceReading.Refused refused) {
+        Map<String, Object> details = Map.of("fileName", String.valueOf(submission.fileName()), "detail", refused.detail(),
+                "limit", "10 MB");
+        String journeyId = refusedInput.park(QUEUE, new JourneyLedger.Subject(FLOW, submission.channel(), null, null,
+                        null, null, null), JourneyStatus.REFUSED, content, contractHeaders(submission),
+                new Parking.Classified(refused.reasonCode(), "file", submission.fileName(), details));
+        FailureReason reason = reference.reason(refused.reasonCode());
+        LOG.warn("Invoice file {} of {} refused as {}: {}", submission.fileName(), submission.providerRef(),
+                refused.reasonCode(), refused.detail());
+        return InvoiceReply.refused(submission.providerRef(), null, submission.fileName(), journeyId, refused.reasonCode(),
+                reason.explain(details), reason.fix(details),
+                refused.findings().stream().map(InvoiceFinding::summary).toList());
+    }
+
+    private InvoiceReply duplicate(ProviderInvoice invoice, Submission submission, InvoiceStore.Earlier earlier) {
+        Map<String, Object> details = Map.of("invoiceNumber", invoice.invoiceNumber(), "providerRef", invoice.provider(),
+                "earlierInvoiceId", earlier.invoiceId(), "why", earlier.why());
+        FailureReason reason = reference.reason(DUPLICATE);
+        LOG.info("Invoice {} of {} refused: a duplicate of {}", invoice.invoiceNumber(), invoice.provider(), earlier.invoiceId());
+        return InvoiceReply.refused(invoice.provider(), invoice.invoiceNumber(), submission.fileName(), earlier.invoiceId(),
+                DUPLICATE, reason.explain(details), reason.fix(details), List.of());
+    }
+
+    private void handToFlow(byte[] content, Submission submission) {
+        jms.convertAndSend(QUEUE, content, message -> {
+            for (Map.Entry<String, Object> header : contractHeaders(submission).entrySet()) {
+                if (header.getValue() != null) {
+                    message.setObjectProperty(header.getKey(), header.getValue());
+                }
+            }
+            message.setStringProperty(SftpReceipts.RECEIVED_AT, Instant.now().toString());
+            return message;
+        });
+    }
+
+    private static Map<String, Object> contractHeaders(Submission submission) {
+        Map<String, Object> headers = new HashMap<>();
+        headers.put(SftpReceipts.PROVIDER_REF, submission.providerRef());
+        headers.put(ParkedHeaders.PROVIDER_REF, submission.providerRef());
+        headers.put(SftpReceipts.CHANNEL, submission.channel());
+        headers.put(SftpReceipts.FILE_NAME, submission.fileName());
+        headers.put(SftpReceipts.ORIGINAL_FILE, submission.originalFile());
+        headers.put(RECEIPT_ID, submission.receiptId());
+        return headers;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+}
