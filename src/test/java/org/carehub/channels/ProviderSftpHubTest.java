@@ -3,19 +3,19 @@ package org.carehub.channels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import jakarta.jms.BytesMessage;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Collections;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClientFactory;
 import org.carehub.HubTest;
-import org.carehub.invoices.ProviderOutbox;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -26,13 +26,12 @@ class ProviderSftpHubTest extends HubTest {
 
     @Autowired
     private ProviderSftpServer server;
-    @Autowired
-    private ProviderOutbox outbox;
+    private static final String PARKED_QUEUE = "carehub.invoices.received.parked";
 
     @Test
-    void aDemoProviderUploadsAnInvoiceThatWaitsOnTheQueueAndFetchesItsReplyFromTheOutbox() throws Exception {
+    void aDemoProviderUploadsAFileAndFetchesTheInvoiceFlowsAnswerFromTheOutbox() throws Exception {
+        // Not the care-actuals template: the flow refuses it, keeps it parked and says why.
         byte[] invoice = "provider_ref,invoice_number\nPRV-001,BW-1001\n".getBytes(StandardCharsets.UTF_8);
-        byte[] reply = "BW-1001 received\n".getBytes(StandardCharsets.UTF_8);
         SshClient client = SshClient.setUpDefaultClient();
         client.start();
         try (ClientSession session = client.connect("brightwater", "127.0.0.1", server.port()).verify(WAIT).getSession()) {
@@ -43,25 +42,24 @@ class ProviderSftpHubTest extends HubTest {
                     out.write(invoice);
                 }
 
-                await().atMost(WAIT).until(() -> jms.browse(SftpReceipts.QUEUE,
-                        (jmsSession, browser) -> Collections.list(browser.getEnumeration()).size()) == 1);
-                BytesMessage message = (BytesMessage) jms.receive(SftpReceipts.QUEUE);
-                byte[] body = new byte[(int) message.getBodyLength()];
-                message.readBytes(body);
-                assertThat(body).isEqualTo(invoice);
-                assertThat(message.getStringProperty(SftpReceipts.PROVIDER_REF)).isEqualTo("PRV-001");
-                assertThat(message.getStringProperty(SftpReceipts.FILE_NAME)).isEqualTo("BW-1001.csv");
+                await().atMost(WAIT).until(() -> parked(PARKED_QUEUE).stream()
+                        .anyMatch(p -> "BW-1001.csv".equals(p.header(SftpReceipts.FILE_NAME))));
                 assertThat(dataDir().resolve("sftp/PRV-001/inbox")).isEmptyDirectory();
-
-                outbox.write("PRV-001", "BW-1001-result.txt", reply);
+                await().atMost(WAIT).until(() -> names(sftp).contains("BW-1001.csv.result.txt"));
                 ByteArrayOutputStream fetched = new ByteArrayOutputStream();
-                try (InputStream in = sftp.read("outbox/BW-1001-result.txt")) {
+                try (InputStream in = sftp.read("outbox/BW-1001.csv.result.txt")) {
                     in.transferTo(fetched);
                 }
-                assertThat(fetched.toByteArray()).isEqualTo(reply);
+                assertThat(fetched.toString(StandardCharsets.UTF_8)).contains("REFUSED", "INVOICE_CSV_INVALID");
             }
         } finally {
             client.stop();
         }
+    }
+
+    private static List<String> names(SftpClient sftp) throws IOException {
+        List<String> names = new ArrayList<>();
+        sftp.readDir("outbox").forEach(entry -> names.add(entry.getFilename()));
+        return names;
     }
 }
