@@ -25,6 +25,7 @@ import org.carehub.reference.FailureReason;
 import org.carehub.reference.ReferenceData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 
@@ -61,10 +62,14 @@ public class InvoiceIntake {
     private final ContrOCCAdapter finance;
     private final ReferenceData reference;
     private final JmsTemplate jms;
+    /** For the explanation of a file refused as too large. */
+    private final String sizeLimit;
 
     public InvoiceIntake(InvoiceReader reader, InvoiceChecks checks, InvoiceStore store, RefusedInput refusedInput,
-                         ContrOCCAdapter finance, ReferenceData reference, JmsTemplate jms) {
+                         ContrOCCAdapter finance, ReferenceData reference, JmsTemplate jms,
+                         @Value("${carehub.invoices.max-bytes:" + InvoiceReader.DEFAULT_MAX_BYTES + "}") int maxBytes) {
         this.jms = jms;
+        this.sizeLimit = maxBytes + " bytes";
         this.reader = reader;
         this.checks = checks;
         this.store = store;
@@ -219,7 +224,7 @@ public class InvoiceIntake {
     /** An unreadable file: parked as received for its owner (the provider, or accounts payable for a PDF), and answered. */
     private InvoiceReply refuse(byte[] content, Submission submission, InvoiceReading.Refused refused) {
         Map<String, Object> details = Map.of("fileName", String.valueOf(submission.fileName()), "detail", refused.detail(),
-                "limit", "10 MB");
+                "limit", sizeLimit);
         String journeyId = refusedInput.park(QUEUE, new JourneyLedger.Subject(FLOW, submission.channel(), null, null,
                         null, null, null), JourneyStatus.REFUSED, content, contractHeaders(submission),
                 new Parking.Classified(refused.reasonCode(), "file", submission.fileName(), details));
