@@ -170,7 +170,7 @@ class ProviderInvoiceFlowTest extends HubTest {
     }
 
     @Test
-    void a_line_with_no_care_line_is_parked_for_care_navigation_and_listed_on_the_failure_desk() {
+    void a_line_with_no_care_line_is_parked_for_care_navigation_listed_on_the_failure_desk_and_paid_once_retried() {
         Client client = registeredClient();
         String number = TestEvents.unique("BW");
 
@@ -183,6 +183,18 @@ class ProviderInvoiceFlowTest extends HubTest {
         assertThat(parkedFor("INVOICE_NO_CARE_LINE", client.lasPersonId())).singleElement().satisfies(item -> assertThat(item)
                 .containsEntry("ownerTeam", "CARE_NAVIGATION").containsEntry("flow", InvoiceIntake.FLOW)
                 .containsEntry("providerRef", "PRV-001").containsEntry("queue", "carehub.invoices.received.parked"));
+        String invoiceId = (String) reply.get("invoiceId");
+        assertThat(actuals(invoiceId)).isEmpty();
+
+        // Care navigation gets the care line into LAS, then retries the parked line from the failure desk.
+        homeCare(client, "PRV-001", "HC-FW26-001");
+        String journeyId = (String) parkedFor("INVOICE_NO_CARE_LINE", client.lasPersonId()).get(0).get("journeyId");
+        ResponseEntity<Map> retried = as(OPERATOR).post().uri(baseUrl() + "/api/parked/" + journeyId + "/retry")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("why", "care line now in LAS")).retrieve().toEntity(Map.class);
+
+        assertThat(retried.getStatusCode().value()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> actuals(invoiceId).size() == 1);
+        assertThat(parkedFor("INVOICE_NO_CARE_LINE", client.lasPersonId())).isEmpty();
     }
 
     @Test
