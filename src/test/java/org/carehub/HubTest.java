@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
+import javax.management.ObjectName;
 import org.carehub.cases.LasEvent;
+import org.carehub.channels.HubMBeans;
 import org.carehub.failures.ParkedHeaders;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,6 +55,8 @@ public abstract class HubTest {
         Path dataDir = newTestDir("hub-data-");
         Path mappingsDir = copyOfShippedMappings(dataDir.resolve("mappings"));
         registry.add("carehub.data-dir", dataDir::toString);
+        // Its own broker and MBean names too: cached hubs in one JVM never take over each other's MBeans.
+        registry.add(HubMBeans.HUB_NAME_PROPERTY, () -> "test-" + dataDir.getFileName());
         registry.add("carehub.mappings-dir", mappingsDir::toString);
         registry.add("carehub.mappings.reload-interval-ms", () -> 300);
     }
@@ -62,6 +66,9 @@ public abstract class HubTest {
 
     @Value("${carehub.mappings-dir}")
     private Path mappingsDir;
+
+    @Value("${" + HubMBeans.HUB_NAME_PROPERTY + "}")
+    private String hubName;
 
     /** The embedded mail server on ports of its own, so hubs of several test contexts in one JVM do not clash. */
     @DynamicPropertySource
@@ -114,6 +121,16 @@ public abstract class HubTest {
     /** A client that sends no credentials at all. */
     protected static RestClient anonymous() {
         return RestClient.builder().defaultStatusHandler(status -> true, (request, response) -> { }).build();
+    }
+
+    /** One of this hub's own MBeans, e.g. {@code hubMBean("FailureDesk")}. */
+    protected ObjectName hubMBean(String type) {
+        return HubMBeans.hubMBean(hubName, type);
+    }
+
+    /** The Artemis MBean of one of this hub's queues, as Hawtio's JMX tab shows it. */
+    protected ObjectName queueMBean(String queue) {
+        return HubMBeans.queue(hubName, queue);
     }
 
     /** This hub's data folder (broker journal, database, inboxes). */

@@ -90,7 +90,9 @@ class MappingsLoaderTest {
                 "code,name,mailbox",
                 "SOCIAL_WORK,Adult Social Work,social-work@council.test",
                 "CARE_NAVIGATION,Care Navigation,care-navigation@council.test",
-                "FINANCE_SYSTEMS,Care Finance Systems,finance-systems@council.test");
+                "PROVIDER,Provider Relations,provider-relations@council.test",
+                "FINANCE_SYSTEMS,Care Finance Systems,finance-systems@council.test",
+                "ACCOUNTS_PAYABLE,Accounts Payable,accounts-payable@council.test");
 
         assertThat(problems(dir)).isNotEmpty().allSatisfy(problem -> assertThat(problem)
                 .matches("mappings/failure-reasons\\.yaml:\\d+:10 \\(owner\\): unknown owner team 'HUB_SUPPORT'; it is not in owner-teams\\.csv"));
