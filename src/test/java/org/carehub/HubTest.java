@@ -123,6 +123,11 @@ public abstract class HubTest {
         return RestClient.builder().defaultStatusHandler(status -> true, (request, response) -> { }).build();
     }
 
+    /** This hub's name: its broker's name in Hawtio's JMX tree. */
+    protected String hubName() {
+        return hubName;
+    }
+
     /** One of this hub's own MBeans, e.g. {@code hubMBean("FailureDesk")}. */
     protected ObjectName hubMBean(String type) {
         return HubMBeans.hubMBean(hubName, type);

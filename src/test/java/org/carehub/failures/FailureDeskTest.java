@@ -323,7 +323,7 @@ class FailureDeskTest extends HubTest {
         String resolved = parkLine(resolvable);
         String unresolved = parkLine(TestEvents.withProvider(goodLine(client), stillUnknown));
 
-        Files.writeString(mappingsDir().resolve("providers.csv"), newProvider + ",Newly Commissioned Care Ltd,invoices@new-care.test,\n",
+        Files.writeString(mappingsDir().resolve("providers.csv"), newProvider + ",Newly Commissioned Care Ltd,invoices@new-care.test\n",
                 StandardOpenOption.APPEND);
         Files.writeString(mappingsDir().resolve("provider-contracts.csv"), newProvider + ",HC-NEW-001,HOMECARE,2025-04-01,\n",
                 StandardOpenOption.APPEND);

@@ -79,7 +79,9 @@ class MappingsLoaderTest {
     @Test
     void everyReasonTheHubRaisesMustBeCatalogued() throws IOException {
         String shipped = Files.readString(MappingsFixture.SHIPPED.resolve("failure-reasons.yaml"));
-        put(dir, "failure-reasons.yaml", shipped.substring(0, shipped.indexOf("- code: HUB_INTERNAL_ERROR")));
+        int entry = shipped.indexOf("- code: HUB_INTERNAL_ERROR");
+        int nextEntry = shipped.indexOf("\n- code: ", entry) + 1;
+        put(dir, "failure-reasons.yaml", shipped.substring(0, entry) + shipped.substring(nextEntry));
 
         assertThat(problems(dir)).containsExactly("mappings/failure-reasons.yaml: no reason with code HUB_INTERNAL_ERROR, which the hub raises");
     }
