@@ -38,7 +38,8 @@ import org.springframework.web.client.RestClient;
         "carehub.finance.redelivery.maximum-redeliveries=4",
         "carehub.finance.redelivery.initial-delay-ms=200",
         "carehub.finance.redelivery.maximum-delay-ms=1000",
-        "carehub.las.csv.settle-time=500ms"})
+        "carehub.las.csv.settle-time=500ms",
+        "carehub.invoices.email.poll-delay-ms=300"})
 public abstract class HubTest {
 
     public static final String LAS_QUEUE = "carehub.las.events";
