@@ -1,11 +1,14 @@
 package org.carehub.channels;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.util.ByteArrayDataSource;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -37,7 +40,13 @@ public class InvoiceMailReplies {
         helper.setSubject("Re: " + (subject == null ? "" : subject));
         helper.setText(text == null ? "" : text);
         if (csv != null) {
-            helper.addAttachment("result.csv", new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)), "text/csv");
+            MimeBodyPart result = new MimeBodyPart();
+            result.setDataHandler(new DataHandler(new ByteArrayDataSource(csv.getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8")));
+            result.setFileName("result.csv");
+            result.setDisposition(Part.ATTACHMENT);
+            // base64, not 7bit: the provider's software gets the lines byte for byte, line endings included.
+            result.setHeader("Content-Transfer-Encoding", "base64");
+            helper.getMimeMultipart().addBodyPart(result);
         }
         mailSender.send(mail);
     }

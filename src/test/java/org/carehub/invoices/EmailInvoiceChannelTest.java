@@ -179,6 +179,8 @@ class EmailInvoiceChannelTest extends HubTest {
             part.setDataHandler(new jakarta.activation.DataHandler(new ByteArrayDataSource(attached.bytes(), attached.type())));
             part.setFileName(attached.name());
             part.setDisposition(Part.ATTACHMENT);
+            // As mail programs send files: base64, so the bytes arrive as they were, line endings included.
+            part.setHeader("Content-Transfer-Encoding", "base64");
             parts.addBodyPart(part);
         }
         mail.setContent(parts);
