@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
+import javax.management.ObjectName;
 import org.carehub.cases.LasEvent;
+import org.carehub.channels.HubMBeans;
 import org.carehub.failures.ParkedHeaders;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,7 +40,9 @@ import org.springframework.web.client.RestClient;
         "carehub.finance.redelivery.maximum-redeliveries=4",
         "carehub.finance.redelivery.initial-delay-ms=200",
         "carehub.finance.redelivery.maximum-delay-ms=1000",
-        "carehub.las.csv.settle-time=500ms"})
+        "carehub.las.csv.settle-time=500ms",
+        "carehub.invoices.email.poll-delay-ms=300",
+        "carehub.invoices.email.max-attachment-size=64KB"})
 public abstract class HubTest {
 
     public static final String LAS_QUEUE = "carehub.las.events";
@@ -53,6 +57,8 @@ public abstract class HubTest {
         Path dataDir = newTestDir("hub-data-");
         Path mappingsDir = copyOfShippedMappings(dataDir.resolve("mappings"));
         registry.add("carehub.data-dir", dataDir::toString);
+        // Its own broker and MBean names too: cached hubs in one JVM never take over each other's MBeans.
+        registry.add(HubMBeans.HUB_NAME_PROPERTY, () -> "test-" + dataDir.getFileName());
         registry.add("carehub.mappings-dir", mappingsDir::toString);
         registry.add("carehub.mappings.reload-interval-ms", () -> 300);
     }
@@ -62,6 +68,9 @@ public abstract class HubTest {
 
     @Value("${carehub.mappings-dir}")
     private Path mappingsDir;
+
+    @Value("${" + HubMBeans.HUB_NAME_PROPERTY + "}")
+    private String hubName;
 
     /** The embedded mail server on ports of its own, so hubs of several test contexts in one JVM do not clash. */
     @DynamicPropertySource
@@ -114,6 +123,21 @@ public abstract class HubTest {
     /** A client that sends no credentials at all. */
     protected static RestClient anonymous() {
         return RestClient.builder().defaultStatusHandler(status -> true, (request, response) -> { }).build();
+    }
+
+    /** This hub's name: its broker's name in Hawtio's JMX tree. */
+    protected String hubName() {
+        return hubName;
+    }
+
+    /** One of this hub's own MBeans, e.g. {@code hubMBean("FailureDesk")}. */
+    protected ObjectName hubMBean(String type) {
+        return HubMBeans.hubMBean(hubName, type);
+    }
+
+    /** The Artemis MBean of one of this hub's queues, as Hawtio's JMX tab shows it. */
+    protected ObjectName queueMBean(String queue) {
+        return HubMBeans.queue(hubName, queue);
     }
 
     /** This hub's data folder (broker journal, database, inboxes). */

@@ -25,6 +25,7 @@ public final class StandaloneHub {
                 // No mail or SFTP server here: their fixed ports could clash with a hub running beside.
                 "--carehub.mail.embedded.enabled=false",
                 "--carehub.sftp.enabled=false",
+                "--carehub.invoices.email.enabled=false",
                 // Do not wait for in-flight exchanges: this is the hub being stopped, not drained.
                 "--camel.main.shutdown-timeout=1");
     }

@@ -4,6 +4,7 @@ import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.carehub.failures.FailureDeskProperties;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,8 +27,11 @@ public class EmbeddedBrokerSettings {
     public static final String UNDELIVERABLE = "carehub.undeliverable";
 
     @Bean
-    ArtemisConfigurationCustomizer carehubBrokerSettings(FailureDeskProperties failureDesk) {
+    ArtemisConfigurationCustomizer carehubBrokerSettings(FailureDeskProperties failureDesk,
+                                                         @Value("${" + HubMBeans.HUB_NAME_PROPERTY + "}") String hubName) {
         return configuration -> {
+            // The broker is named after the hub, so its MBeans (broker="<hub name>") are this hub's alone.
+            configuration.setName(hubName);
             configuration.setJMXManagementEnabled(true);
             AddressSettings hubQueues = new AddressSettings()
                     .setDeadLetterAddress(SimpleString.of(UNDELIVERABLE))

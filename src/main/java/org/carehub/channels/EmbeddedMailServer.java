@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The default run's mail server: GreenMail with SMTP (what the hub sends through) and IMAP (where staff
- * read their team's mail), with a mailbox for each owner team in owner-teams.csv.
+ * read their team's mail), with a mailbox for each owner team in owner-teams.csv, and the invoices mailbox
+ * providers send invoices to (carehub.invoices.email) when that channel is on.
  */
 @Component
 @ConditionalOnProperty(name = "carehub.mail.embedded.enabled", havingValue = "true")
@@ -25,11 +26,13 @@ public class EmbeddedMailServer implements InitializingBean, DisposableBean {
 
     private final EmbeddedMailProperties properties;
     private final ReferenceData reference;
+    private final InvoiceMailProperties invoiceMail;
     private final GreenMail greenMail;
 
-    public EmbeddedMailServer(EmbeddedMailProperties properties, ReferenceData reference) {
+    public EmbeddedMailServer(EmbeddedMailProperties properties, ReferenceData reference, InvoiceMailProperties invoiceMail) {
         this.properties = properties;
         this.reference = reference;
+        this.invoiceMail = invoiceMail;
         this.greenMail = new GreenMail(new ServerSetup[] {
                 new ServerSetup(properties.smtpPort(), properties.host(), ServerSetup.PROTOCOL_SMTP),
                 new ServerSetup(properties.imapPort(), properties.host(), ServerSetup.PROTOCOL_IMAP)});
@@ -39,6 +42,9 @@ public class EmbeddedMailServer implements InitializingBean, DisposableBean {
     public void afterPropertiesSet() {
         greenMail.start();
         addOwnerTeamMailboxes();
+        if (invoiceMail.enabled()) {
+            greenMail.setUser(invoiceMail.address(), invoiceMail.address(), invoiceMail.password());
+        }
         LOG.info("Embedded mail server: SMTP {}:{}, IMAP {}:{} (owner team mailboxes, login = mailbox address)",
                 properties.host(), properties.smtpPort(), properties.host(), properties.imapPort());
     }

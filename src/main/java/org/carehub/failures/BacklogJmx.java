@@ -10,26 +10,28 @@ import javax.management.ObjectName;
 import javax.management.StandardMBean;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.carehub.channels.HubMBeans;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes the backlog as {@code org.carehub:type=Backlog} on the platform MBean server, where Hawtio's JMX
+ * Publishes the backlog as {@code org.carehub:hub=<name>,type=Backlog} on the platform MBean server, where Hawtio's JMX
  * tab and Jolokia find it. Attributes are read afresh from the parked queues on every read.
  */
 @Component
 public class BacklogJmx implements BacklogMBean, InitializingBean, DisposableBean {
 
-    public static final String OBJECT_NAME = "org.carehub:type=Backlog";
+    public static final String TYPE = "Backlog";
 
     private final Backlog backlog;
     private final BacklogDigest digest;
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     private final ObjectName name;
 
-    public BacklogJmx(Backlog backlog, BacklogDigest digest) throws JMException {
+    public BacklogJmx(Backlog backlog, BacklogDigest digest, @Value("${" + HubMBeans.HUB_NAME_PROPERTY + "}") String hubName) {
         this.backlog = backlog;
         this.digest = digest;
-        this.name = new ObjectName(OBJECT_NAME);
+        this.name = HubMBeans.hubMBean(hubName, TYPE);
     }
 
     @Override
@@ -65,17 +67,11 @@ public class BacklogJmx implements BacklogMBean, InitializingBean, DisposableBea
 
     @Override
     public void afterPropertiesSet() throws JMException {
-        // Another hub in the same JVM (a second test context) may hold the name: the newest one answers.
-        if (server.isRegistered(name)) {
-            server.unregisterMBean(name);
-        }
         server.registerMBean(new StandardMBean(this, BacklogMBean.class), name);
     }
 
     @Override
     public void destroy() throws JMException {
-        if (server.isRegistered(name)) {
-            server.unregisterMBean(name);
-        }
+        server.unregisterMBean(name);
     }
 }

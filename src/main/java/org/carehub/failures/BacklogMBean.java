@@ -1,6 +1,6 @@
 package org.carehub.failures;
 
-/** The backlog in Hawtio's JMX tab ({@code org.carehub:type=Backlog}). */
+/** The backlog in Hawtio's JMX tab ({@code org.carehub:hub=<name>,type=Backlog}). */
 public interface BacklogMBean {
 
     /** Every parked message, on every parked queue. */

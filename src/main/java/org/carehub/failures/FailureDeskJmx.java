@@ -10,6 +10,8 @@ import javax.management.ObjectName;
 import javax.management.StandardMBean;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.carehub.channels.HubMBeans;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 class FailureDeskJmx implements FailureDeskMBean, InitializingBean, DisposableBean {
 
-    static final String NAME = "org.carehub:type=FailureDesk";
+    static final String TYPE = "FailureDesk";
 
     private final FailureDesk desk;
     private final ParkedQueues parked;
@@ -28,36 +30,22 @@ class FailureDeskJmx implements FailureDeskMBean, InitializingBean, DisposableBe
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     private final ObjectName name;
 
-    FailureDeskJmx(FailureDesk desk, ParkedQueues parked, JourneyLedger ledger) throws JMException {
+    FailureDeskJmx(FailureDesk desk, ParkedQueues parked, JourneyLedger ledger,
+                   @Value("${" + HubMBeans.HUB_NAME_PROPERTY + "}") String hubName) {
         this.desk = desk;
         this.parked = parked;
         this.ledger = ledger;
-        this.name = new ObjectName(NAME);
+        this.name = HubMBeans.hubMBean(hubName, TYPE);
     }
-
-    /** The hub whose desk holds the name: the platform MBean server is one per JVM, hubs (in tests) may be several. */
-    private static FailureDeskJmx registered;
 
     @Override
     public void afterPropertiesSet() throws JMException {
-        synchronized (FailureDeskJmx.class) {
-            // A second hub in the same JVM takes the name over, as Artemis does with its own MBeans.
-            if (server.isRegistered(name)) {
-                server.unregisterMBean(name);
-            }
-            server.registerMBean(new StandardMBean(this, FailureDeskMBean.class), name);
-            registered = this;
-        }
+        server.registerMBean(new StandardMBean(this, FailureDeskMBean.class), name);
     }
 
     @Override
     public void destroy() throws JMException {
-        synchronized (FailureDeskJmx.class) {
-            if (registered == this && server.isRegistered(name)) {
-                server.unregisterMBean(name);
-                registered = null;
-            }
-        }
+        server.unregisterMBean(name);
     }
 
     @Override

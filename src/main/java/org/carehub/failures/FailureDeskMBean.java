@@ -1,7 +1,7 @@
 package org.carehub.failures;
 
 /**
- * The failure desk in Hawtio's JMX tab ({@code org.carehub:type=FailureDesk}): the same operations as
+ * The failure desk in Hawtio's JMX tab ({@code org.carehub:hub=<name>,type=FailureDesk}): the same operations as
  * the REST API, answering in plain text. Blank arguments mean "any" / "none".
  */
 public interface FailureDeskMBean {

@@ -63,6 +63,12 @@ final class HubReasons {
         raise("INVOICE_SCHEMA_INVALID", "fileName", "detail");
         raise("INVOICE_RULE_FAILED", "fileName", "detail");
         raise("INVOICE_CSV_INVALID", "fileName", "detail");
+        // Provider invoices by email (org.carehub.invoices.EmailInvoiceIntake).
+        raise("INVOICE_UNKNOWN_SENDER", "sender", "subject", "detail");
+        raise("INVOICE_PAPER_FORMAT", "fileName", "providerRef", "sender", "detail");
+        raise("INVOICE_NO_ATTACHMENT", "subject", "providerRef", "sender", "detail");
+        raise("INVOICE_ARCHIVE_REFUSED", "fileName", "providerRef", "sender", "detail");
+        raise("INVOICE_TOO_MANY_ATTACHMENTS", "count", "limit", "providerRef", "sender", "detail");
     }
 
     private HubReasons() {

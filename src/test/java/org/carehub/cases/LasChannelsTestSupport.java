@@ -48,6 +48,8 @@ abstract class LasChannelsTestSupport {
     @DynamicPropertySource
     static void hubSettings(DynamicPropertyRegistry registry) {
         registry.add("carehub.data-dir", DATA::toString);
+        // Its own broker and MBean names, beside the other test hubs in the JVM.
+        registry.add("carehub.hub-name", () -> "las-channels-tests");
         registry.add("carehub.las.max-message-bytes", () -> MESSAGE_LIMIT);
         registry.add("carehub.las.csv.inbox", INBOX::toString);
         registry.add("carehub.las.csv.archive", ARCHIVE::toString);

@@ -100,10 +100,7 @@ class LasChannelsToFinanceTest extends HubTest {
         publishAndGetJourney(TestEvents.registered(client));
         await().atMost(WAIT).until(() -> financeClientExists(client.lasPersonId()));
         MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
-        Set<ObjectName> parkedQueue = jmx.queryNames(new ObjectName(
-                "org.apache.activemq.artemis:component=addresses,address=\"" + LAS_PARKED_QUEUE + "\",subcomponent=queues,*"), null);
-        assertThat(parkedQueue).hasSize(1);
-        jmx.invoke(parkedQueue.iterator().next(), "retryMessages", new Object[0], new String[0]);
+        jmx.invoke(queueMBean(LAS_PARKED_QUEUE), "retryMessages", new Object[0], new String[0]);
 
         await().atMost(WAIT).until(() -> financeServiceLines(line.cpliId()).size() == 1);
         assertThat(parkedJourney(journey)).isEmpty();

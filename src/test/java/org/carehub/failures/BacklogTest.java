@@ -103,7 +103,7 @@ class BacklogTest extends HubTest {
         assertThat(formulaProvider.get("value")).isEqualTo("'" + FORMULA_PROVIDER);
         assertThat(csv).filteredOn(r -> r.get("clientId").endsWith(FORMULA_CLIENT)).isNotEmpty().allSatisfy(r -> assertThat(r.get("clientId")).isEqualTo("'" + FORMULA_CLIENT));
 
-        ObjectName name = new ObjectName(BacklogJmx.OBJECT_NAME);
+        ObjectName name = hubMBean(BacklogJmx.TYPE);
         var jmx = ManagementFactory.getPlatformMBeanServer();
         assertThat(((Number) jmx.getAttribute(name, "TotalParked")).longValue()).isEqualTo(total);
         assertThat((String[]) jmx.getAttribute(name, "Counts")).containsExactlyInAnyOrderElementsOf(

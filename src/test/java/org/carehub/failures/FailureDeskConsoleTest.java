@@ -87,9 +87,11 @@ class FailureDeskConsoleTest extends HubTest {
         // Hawtio's JMX tab: the dead-letter queue beside its flow queue, holding the parked message.
         browser.openNav("JMX");
         browser.type(By.id("input-search"), LAS_PARKED_QUEUE);
-        // Artemis' tree: broker > addresses > carehub.las.events.parked > queues > anycast > the queue itself.
+        // Artemis' tree: broker (named after this hub; other test hubs share the JVM) > addresses >
+        // carehub.las.events.parked > queues > anycast > the queue itself.
         String nodeText = "//*[contains(@class,'tree-view__node-text')]";
-        browser.click(By.xpath("//*[@id='jmx-tree-view']//li[div" + nodeText + "[normalize-space()='anycast']]/ul"
+        browser.click(By.xpath("//*[@id='jmx-tree-view']//li[div" + nodeText + "[normalize-space()='" + hubName() + "']]"
+                + "//li[div" + nodeText + "[normalize-space()='anycast']]/ul"
                 + nodeText + "[normalize-space()='" + LAS_PARKED_QUEUE + "']"), "the parked queue in the JMX tree");
         By messageCount = By.xpath("//tr[td[normalize-space()='MessageCount']]");
         browser.waitFor(messageCount, "the parked queue's attributes");

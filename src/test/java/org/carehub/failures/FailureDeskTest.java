@@ -261,7 +261,7 @@ class FailureDeskTest extends HubTest {
     @Test
     void the_failure_desk_mbean_lists_explains_and_retries_through_the_platform_mbean_server() throws Exception {
         MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
-        ObjectName desk = new ObjectName("org.carehub:type=FailureDesk");
+        ObjectName desk = hubMBean(FailureDeskJmx.TYPE);
         Client client = TestEvents.client(TestEvents.unique("LAS"));
         CareLine line = goodLine(client);
         String journey = parkLine(line);
@@ -295,8 +295,7 @@ class FailureDeskTest extends HubTest {
         Client unregistered = TestEvents.client(TestEvents.unique("LAS"));
         parkLine(goodLine(unregistered));
         MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
-        ObjectName queue = jmx.queryNames(new ObjectName("org.apache.activemq.artemis:component=addresses,address=\""
-                + LAS_PARKED_QUEUE + "\",subcomponent=queues,*"), null).iterator().next();
+        ObjectName queue = queueMBean(LAS_PARKED_QUEUE);
         String ours = " AND carehubClientId IN ('" + client.lasPersonId() + "','" + unregistered.lasPersonId() + "')";
         String[] filter = {String.class.getName()};
 

@@ -22,6 +22,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "carehub.simulators.las.enabled=false",
         // No digests or SFTP here; the embedded servers' fixed ports would clash with other hubs in the test JVM.
         "carehub.mail.embedded.enabled=false",
-        "carehub.sftp.enabled=false"})
+        "carehub.sftp.enabled=false",
+        // Its own broker and MBean names, beside the other test hubs in the JVM.
+        "carehub.hub-name=contrOCC-tests"})
 public @interface ContrOCCHubTest {
 }

@@ -79,7 +79,9 @@ class MappingsLoaderTest {
     @Test
     void everyReasonTheHubRaisesMustBeCatalogued() throws IOException {
         String shipped = Files.readString(MappingsFixture.SHIPPED.resolve("failure-reasons.yaml"));
-        put(dir, "failure-reasons.yaml", shipped.substring(0, shipped.indexOf("- code: HUB_INTERNAL_ERROR")));
+        int start = shipped.indexOf("- code: HUB_INTERNAL_ERROR");
+        int next = shipped.indexOf("- code: ", start + 1);
+        put(dir, "failure-reasons.yaml", shipped.substring(0, start) + (next < 0 ? "" : shipped.substring(next)));
 
         assertThat(problems(dir)).containsExactly("mappings/failure-reasons.yaml: no reason with code HUB_INTERNAL_ERROR, which the hub raises");
     }
@@ -90,7 +92,9 @@ class MappingsLoaderTest {
                 "code,name,mailbox",
                 "SOCIAL_WORK,Adult Social Work,social-work@council.test",
                 "CARE_NAVIGATION,Care Navigation,care-navigation@council.test",
-                "FINANCE_SYSTEMS,Care Finance Systems,finance-systems@council.test");
+                "FINANCE_SYSTEMS,Care Finance Systems,finance-systems@council.test",
+                "PROVIDER,Provider Relations,provider-relations@council.test",
+                "ACCOUNTS_PAYABLE,Accounts Payable,accounts-payable@council.test");
 
         assertThat(problems(dir)).isNotEmpty().allSatisfy(problem -> assertThat(problem)
                 .matches("mappings/failure-reasons\\.yaml:\\d+:10 \\(owner\\): unknown owner team 'HUB_SUPPORT'; it is not in owner-teams\\.csv"));

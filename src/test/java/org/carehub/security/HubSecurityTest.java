@@ -36,10 +36,6 @@ import org.springframework.web.client.RestClient;
  */
 class HubSecurityTest extends HubTest {
 
-    private static final String PARKED_QUEUE_SEARCH = "org.apache.activemq.artemis:component=addresses,"
-            + "address=\"" + LAS_PARKED_QUEUE + "\",subcomponent=queues,routing-type=\"anycast\",queue=\""
-            + LAS_PARKED_QUEUE + "\",*";
-
     @Autowired
     ReferenceData reference;
 
@@ -171,7 +167,7 @@ class HubSecurityTest extends HubTest {
     }
 
     private String parkedQueueMBean() {
-        Map<?, ?> found = jolokia(as(VIEWER), Map.of("type", "search", "mbean", PARKED_QUEUE_SEARCH));
+        Map<?, ?> found = jolokia(as(VIEWER), Map.of("type", "search", "mbean", queueMBean(LAS_PARKED_QUEUE).toString()));
         assertThat(found.get("status")).isEqualTo(200);
         List<?> names = (List<?>) found.get("value");
         assertThat(names).hasSize(1);

@@ -1,0 +1,283 @@
+package org.carehub.invoices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.jms.BytesMessage;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.camel.ProducerTemplate;
+import org.carehub.HubTest;
+import org.carehub.channels.SftpReceipts;
+import org.carehub.failures.ParkedHeaders;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+/** The email channel end to end: mails sent by real SMTP to the embedded mail server, replies read back over IMAP. */
+class EmailInvoiceChannelTest extends HubTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String MAILBOX = "invoices@council.test";
+    private static final String PARKED = "carehub.invoices.email.parked";
+    /** Registered for PRV-001 and PRV-002 in the shipped providers.csv. */
+    private static final String BRIGHTWATER = "Invoices@Brightwater-Care.test";
+    private static final String MEADOWBANK = "finance@meadowbank-care.test";
+
+    @Value("${carehub.mail.embedded.smtp-port}")
+    private int smtpPort;
+    @Value("${carehub.mail.embedded.imap-port}")
+    private int imapPort;
+    @Autowired
+    private ProducerTemplate producer;
+
+    private record Attached(String name, String type, byte[] bytes) {
+    }
+
+    private record Received(Map<String, String> headers, byte[] body) {
+    }
+
+    private record Reply(String subject, String from, String text, Map<String, String> attachments) {
+    }
+
+    @Test
+    void aRegisteredSendersXmlAttachmentGoesToTheInvoiceFlowAndTheMailIsArchived() throws Exception {
+        byte[] invoice = Files.readAllBytes(Path.of("docs/examples/provider-invoice-ubl.xml"));
+        String subject = unique("Invoice BW-2001");
+        send(BRIGHTWATER, subject, new Attached("BW-2001.xml", "application/xml", invoice));
+
+        Received received = awaitReceived(subject);
+        assertThat(received.body()).isEqualTo(invoice);
+        assertThat(received.headers()).containsEntry(SftpReceipts.PROVIDER_REF, "PRV-001")
+                .containsEntry(SftpReceipts.CHANNEL, "email")
+                .containsEntry(SftpReceipts.FILE_NAME, "BW-2001.xml")
+                .containsEntry(EmailInvoiceIntake.REPLY_TO, "invoices@brightwater-care.test")
+                .containsKey(SftpReceipts.RECEIVED_AT);
+        String original = received.headers().get(SftpReceipts.ORIGINAL_FILE);
+        assertThat(original).endsWith(".eml#BW-2001.xml");
+        Path eml = Path.of(original.substring(0, original.indexOf('#')));
+        assertThat(eml).startsWith(dataDir().toAbsolutePath().resolve("received/email"));
+        assertThat(Files.readString(eml, StandardCharsets.ISO_8859_1)).contains("Subject: " + subject);
+    }
+
+    @Test
+    void aHostileAttachmentNameIsSanitised() throws Exception {
+        String subject = unique("Invoice odd name");
+        byte[] csv = "provider_ref,invoice_number\nPRV-001,BW-2002\n".getBytes(StandardCharsets.UTF_8);
+        send(BRIGHTWATER, subject, new Attached("../../etc/passwd.xml", "application/xml", csv));
+
+        Received received = awaitReceived(subject);
+        assertThat(received.headers()).containsEntry(SftpReceipts.FILE_NAME, "passwd.xml");
+        assertThat(received.body()).isEqualTo(csv);
+    }
+
+    @Test
+    void anUnknownSenderIsParkedForAccountsPayableAndNothingIsHandedOn() throws Exception {
+        String subject = unique("Invoice from a stranger");
+        send("someone@elsewhere.test", subject, new Attached("INV-1.xml", "application/xml", "<Invoice/>".getBytes(StandardCharsets.UTF_8)));
+
+        Parked parked = awaitParked(subject);
+        assertThat(parked.header(ParkedHeaders.REASON_CODE)).isEqualTo("INVOICE_UNKNOWN_SENDER");
+        assertThat(parked.header(ParkedHeaders.OWNER_TEAM)).isEqualTo("ACCOUNTS_PAYABLE");
+        assertThat(parked.header(ParkedHeaders.VALUE)).isEqualTo("someone@elsewhere.test");
+        assertThat(receivedCount(subject)).isZero();
+    }
+
+    @Test
+    void aPdfIsParkedForAccountsPayableAndTheSenderIsToldHowToSendElectronically() throws Exception {
+        String subject = unique("Invoice MB-77 (PDF)");
+        send(MEADOWBANK, subject, new Attached("MB-77.pdf", "application/pdf", "%PDF-1.4 an invoice".getBytes(StandardCharsets.US_ASCII)));
+
+        Parked parked = awaitParked(subject);
+        assertThat(parked.header(ParkedHeaders.REASON_CODE)).isEqualTo("INVOICE_PAPER_FORMAT");
+        assertThat(parked.header(ParkedHeaders.OWNER_TEAM)).isEqualTo("ACCOUNTS_PAYABLE");
+        Reply reply = awaitReply(MEADOWBANK, subject);
+        assertThat(reply.from()).isEqualTo(MAILBOX);
+        assertThat(reply.text()).contains("MB-77.pdf", "PEPPOL BIS Billing 3", "care-actuals CSV template",
+                parked.header(ParkedHeaders.JOURNEY_ID));
+        assertThat(receivedCount(subject)).isZero();
+    }
+
+    @Test
+    void anAttachmentOverTheSizeLimitIsRefusedWithAReason() throws Exception {
+        String subject = unique("Invoice too big");
+        send(BRIGHTWATER, subject, new Attached("big.xml", "application/xml", new byte[65 * 1024]));
+
+        Parked parked = awaitParked(subject);
+        assertThat(parked.header(ParkedHeaders.REASON_CODE)).isEqualTo("INVOICE_TOO_LARGE");
+        assertThat(parked.header(ParkedHeaders.EXPLANATION)).contains("big.xml", "65536 bytes");
+        assertThat(awaitReply("invoices@brightwater-care.test", subject).text()).contains("Invoice file too large");
+        assertThat(receivedCount(subject)).isZero();
+    }
+
+    @Test
+    void aZipIsRefusedUnopened() throws Exception {
+        String subject = unique("Invoices zipped");
+        send(BRIGHTWATER, subject, new Attached("invoices.zip", "application/zip", new byte[] {'P', 'K', 3, 4}),
+                new Attached("BW-2003.xml", "application/xml", "<Invoice/>".getBytes(StandardCharsets.UTF_8)));
+
+        Parked parked = awaitParked(subject);
+        assertThat(parked.header(ParkedHeaders.REASON_CODE)).isEqualTo("INVOICE_ARCHIVE_REFUSED");
+        assertThat(parked.header(ParkedHeaders.OWNER_TEAM)).isEqualTo("PROVIDER");
+        assertThat(receivedCount(subject)).isZero();
+    }
+
+    @Test
+    void theInvoiceFlowsReplyIsMailedWithItsCsv() throws Exception {
+        String subject = unique("Invoice OS-9");
+        String recipient = "invoicing@oakfield-sl.test";
+        producer.sendBodyAndHeaders("direct:invoice-reply-email", "Invoice OS-9: 2 lines accepted, 1 rejected.",
+                Map.of(EmailInvoiceIntake.REPLY_TO, recipient, EmailInvoiceIntake.MAIL_SUBJECT, subject,
+                        "carehubReplyCsv", "line,outcome\n1,ACCEPTED\n"));
+
+        Reply reply = awaitReply(recipient, subject);
+        assertThat(reply.from()).isEqualTo(MAILBOX);
+        assertThat(reply.text()).contains("2 lines accepted, 1 rejected");
+        assertThat(reply.attachments()).containsEntry("result.csv", "line,outcome\n1,ACCEPTED\n");
+    }
+
+    private static String unique(String subject) {
+        return subject + " " + UUID.randomUUID();
+    }
+
+    private void send(String from, String subject, Attached... attachments) throws Exception {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", "127.0.0.1");
+        properties.put("mail.smtp.port", String.valueOf(smtpPort));
+        MimeMessage mail = new MimeMessage(Session.getInstance(properties));
+        mail.setFrom(new InternetAddress(from));
+        mail.setRecipient(Message.RecipientType.TO, new InternetAddress(MAILBOX));
+        mail.setSubject(subject, "UTF-8");
+        MimeMultipart parts = new MimeMultipart();
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText("Please find our invoice attached.", "UTF-8");
+        parts.addBodyPart(text);
+        for (Attached attached : attachments) {
+            MimeBodyPart part = new MimeBodyPart();
+            part.setDataHandler(new jakarta.activation.DataHandler(new ByteArrayDataSource(attached.bytes(), attached.type())));
+            part.setFileName(attached.name());
+            part.setDisposition(Part.ATTACHMENT);
+            // As mail programs send files: base64, so the bytes arrive as they were, line endings included.
+            part.setHeader("Content-Transfer-Encoding", "base64");
+            parts.addBodyPart(part);
+        }
+        mail.setContent(parts);
+        Transport.send(mail);
+    }
+
+    private String selector(String subject) {
+        return EmailInvoiceIntake.MAIL_SUBJECT + " = '" + subject + "'";
+    }
+
+    private int receivedCount(String subject) {
+        return jms.browseSelected(SftpReceipts.QUEUE, selector(subject),
+                (session, browser) -> Collections.list(browser.getEnumeration()).size());
+    }
+
+    /** Takes the message off the queue, so the queue is left as other tests of this hub expect it. */
+    private Received awaitReceived(String subject) throws Exception {
+        await().atMost(WAIT).until(() -> receivedCount(subject) == 1);
+        BytesMessage message = (BytesMessage) jms.receiveSelected(SftpReceipts.QUEUE, selector(subject));
+        byte[] body = new byte[(int) message.getBodyLength()];
+        message.readBytes(body);
+        Map<String, String> headers = new HashMap<>();
+        for (Object name : Collections.list(message.getPropertyNames())) {
+            headers.put((String) name, message.getStringProperty((String) name));
+        }
+        return new Received(headers, body);
+    }
+
+    /** The mail is parked whole, as received: found by its subject in the parked original. */
+    private Parked awaitParked(String subject) {
+        return await().atMost(WAIT).until(() -> parkedMail(subject), Optional::isPresent).get();
+    }
+
+    private Optional<Parked> parkedMail(String subject) {
+        List<Parked> all = jms.browse(PARKED, (session, browser) -> {
+            List<Parked> found = new java.util.ArrayList<>();
+            for (Object o : Collections.list(browser.getEnumeration())) {
+                jakarta.jms.Message m = (jakarta.jms.Message) o;
+                byte[] body = m.getBody(byte[].class);
+                if (new String(body, StandardCharsets.ISO_8859_1).contains(subject)) {
+                    Map<String, Object> headers = new HashMap<>();
+                    for (Object name : Collections.list(m.getPropertyNames())) {
+                        headers.put((String) name, m.getObjectProperty((String) name));
+                    }
+                    found.add(new Parked(headers, null));
+                }
+            }
+            return found;
+        });
+        return all.stream().findFirst();
+    }
+
+    /** GreenMail makes a mailbox for each recipient, login and password its address. */
+    private Reply awaitReply(String recipient, String subject) {
+        return await().atMost(WAIT).until(() -> reply(recipient.toLowerCase(), "Re: " + subject), Optional::isPresent).get();
+    }
+
+    private Optional<Reply> reply(String recipient, String subject) throws Exception {
+        Store store = Session.getInstance(new Properties()).getStore("imap");
+        try {
+            store.connect("127.0.0.1", imapPort, recipient, recipient);
+        } catch (jakarta.mail.AuthenticationFailedException noMailboxYet) {
+            return Optional.empty();
+        }
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            for (Message message : inbox.getMessages()) {
+                if (subject.equals(message.getSubject())) {
+                    Map<String, String> attachments = new HashMap<>();
+                    String text = read(message, attachments);
+                    return Optional.of(new Reply(message.getSubject(),
+                            ((InternetAddress) message.getFrom()[0]).getAddress(), text, attachments));
+                }
+            }
+            return Optional.empty();
+        } finally {
+            store.close();
+        }
+    }
+
+    /** The text of the mail; attachments by name into {@code attachments}. */
+    private static String read(Part part, Map<String, String> attachments) throws Exception {
+        if (part.getContent() instanceof Multipart multipart) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                text.append(read(multipart.getBodyPart(i), attachments));
+            }
+            return text.toString();
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        part.getInputStream().transferTo(bytes);
+        String content = bytes.toString(StandardCharsets.UTF_8);
+        if (part.getFileName() != null) {
+            attachments.put(part.getFileName(), content);
+            return "";
+        }
+        return content;
+    }
+}
