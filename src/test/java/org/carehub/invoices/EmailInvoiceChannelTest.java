@@ -98,7 +98,7 @@ class EmailInvoiceChannelTest extends HubTest {
         assertThat(parked.header(ParkedHeaders.REASON_CODE)).isEqualTo("INVOICE_UNKNOWN_SENDER");
         assertThat(parked.header(ParkedHeaders.OWNER_TEAM)).isEqualTo("ACCOUNTS_PAYABLE");
         assertThat(parked.header(ParkedHeaders.VALUE)).isEqualTo("someone@elsewhere.test");
-        assertThat(receivedCount(subject)).isZero();
+        assertThat(handedOn(subject)).as("files of this mail handed to the invoice flow").isZero();
     }
 
     @Test
@@ -113,7 +113,7 @@ class EmailInvoiceChannelTest extends HubTest {
         assertThat(reply.from()).isEqualTo(MAILBOX);
         assertThat(reply.text()).contains("MB-77.pdf", "PEPPOL BIS Billing 3", "care-actuals CSV template",
                 parked.header(ParkedHeaders.JOURNEY_ID));
-        assertThat(receivedCount(subject)).isZero();
+        assertThat(handedOn(subject)).as("files of this mail handed to the invoice flow").isZero();
     }
 
     @Test
@@ -125,7 +125,7 @@ class EmailInvoiceChannelTest extends HubTest {
         assertThat(parked.header(ParkedHeaders.REASON_CODE)).isEqualTo("INVOICE_TOO_LARGE");
         assertThat(parked.header(ParkedHeaders.EXPLANATION)).contains("big.xml", "65536 bytes");
         assertThat(awaitReply("invoices@brightwater-care.test", subject).text()).contains("Invoice file too large");
-        assertThat(receivedCount(subject)).isZero();
+        assertThat(handedOn(subject)).as("files of this mail handed to the invoice flow").isZero();
     }
 
     @Test
@@ -137,7 +137,7 @@ class EmailInvoiceChannelTest extends HubTest {
         Parked parked = awaitParked(subject);
         assertThat(parked.header(ParkedHeaders.REASON_CODE)).isEqualTo("INVOICE_ARCHIVE_REFUSED");
         assertThat(parked.header(ParkedHeaders.OWNER_TEAM)).isEqualTo("PROVIDER");
-        assertThat(receivedCount(subject)).isZero();
+        assertThat(handedOn(subject)).as("files of this mail handed to the invoice flow").isZero();
     }
 
     @Test
@@ -187,9 +187,18 @@ class EmailInvoiceChannelTest extends HubTest {
         return EmailInvoiceIntake.MAIL_SUBJECT + " = '" + subject + "'";
     }
 
-    private int receivedCount(String subject) {
-        return jms.browseSelected(SftpReceipts.QUEUE, selector(subject),
+    /**
+     * Files of this mail that reached the invoice flow in any state: waiting on its queue, stored as an invoice,
+     * or parked by the flow. Refused mail is parked in the same transaction that would have handed files on.
+     */
+    private long handedOn(String subject) {
+        int waiting = jms.browseSelected(SftpReceipts.QUEUE, selector(subject),
                 (session, browser) -> Collections.list(browser.getEnumeration()).size());
+        long stored = jdbc.queryForList("SELECT original_file FROM provider_invoice WHERE channel = 'email'").stream()
+                .filter(row -> readQuietly(row.get("ORIGINAL_FILE")).contains("Subject: " + subject)).count();
+        long parkedByFlow = parked("carehub.invoices.received.parked").stream()
+                .filter(p -> readQuietly(p.header(SftpReceipts.ORIGINAL_FILE)).contains("Subject: " + subject)).count();
+        return waiting + stored + parkedByFlow;
     }
 
     /** The invoice the flow stored from this mail's attachment (its kept original names the archived mail). */
@@ -206,7 +215,6 @@ class EmailInvoiceChannelTest extends HubTest {
             return "";
         }
     }
-
 
     /** The mail is parked whole, as received: found by its subject in the parked original. */
     private Parked awaitParked(String subject) {
