@@ -16,6 +16,7 @@ import org.carehub.cases.Client;
 import org.carehub.reference.FailureReason;
 import org.carehub.reference.RateCardEntry;
 import org.carehub.reference.ReferenceData;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,10 +42,37 @@ public class InvoiceChecks {
     private static final BigDecimal DAYS_A_WEEK = BigDecimal.valueOf(7);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private final CaseStore cases;
+    private final CareRecords cases;
     private final ReferenceData reference;
 
+    /** What the checks look up about clients and their care lines: the case store, or a unit test's own. */
+    public interface CareRecords {
+
+        Optional<Client> client(String clientId);
+
+        List<CareLine> careLinesOf(String clientId);
+
+        static CareRecords of(CaseStore store) {
+            return new CareRecords() {
+                @Override
+                public Optional<Client> client(String clientId) {
+                    return store.client(clientId).map(CaseStore.Versioned::value);
+                }
+
+                @Override
+                public List<CareLine> careLinesOf(String clientId) {
+                    return store.careLinesOf(clientId);
+                }
+            };
+        }
+    }
+
+    @Autowired
     public InvoiceChecks(CaseStore cases, ReferenceData reference) {
+        this(CareRecords.of(cases), reference);
+    }
+
+    InvoiceChecks(CareRecords cases, ReferenceData reference) {
         this.cases = cases;
         this.reference = reference;
     }
@@ -67,7 +95,7 @@ public class InvoiceChecks {
         if (arithmetic != null) {
             return problem(invoice, line, null, TOTALS_WRONG, Map.of("detail", arithmetic));
         }
-        Optional<Client> client = cases.client(line.clientId()).map(CaseStore.Versioned::value);
+        Optional<Client> client = cases.client(line.clientId());
         if (client.isEmpty()) {
             return problem(invoice, line, null, UNKNOWN_CLIENT, Map.of());
         }
