@@ -164,6 +164,26 @@ class InvoiceChecksTest {
                 .containsExactly(null, "INVOICE_RATE_DIFFERS", "INVOICE_UNKNOWN_CLIENT");
     }
 
+    @Test
+    void theOutcomeSaysWhetherAnythingIsPaidHeldOrTheProvidersToCorrect() {
+        ProviderInvoice.Line good = line("1", ALIVE, "10", "24.50", "245.00");
+        ProviderInvoice.Line wrongRate = line("2", ALIVE, "10", "25.00", "250.00");
+        ProviderInvoice.Line afterDeath = new ProviderInvoice.Line("3", DIED, "HOMECARE", "PERSONAL_CARE",
+                LocalDate.of(2026, 1, 5), LocalDate.of(2026, 1, 11), new BigDecimal("10"), new BigDecimal("24.50"),
+                new BigDecimal("245.00"), null, null);
+
+        assertThat(outcome(good)).isEqualTo(InvoiceOutcome.ACCEPTED);
+        assertThat(outcome(good, wrongRate)).isEqualTo(InvoiceOutcome.PART_ACCEPTED);
+        assertThat(outcome(good, afterDeath)).isEqualTo(InvoiceOutcome.PART_ACCEPTED);
+        assertThat(outcome(afterDeath)).isEqualTo(InvoiceOutcome.HELD);
+        assertThat(outcome(wrongRate, afterDeath)).isEqualTo(InvoiceOutcome.HELD);
+        assertThat(outcome(wrongRate)).isEqualTo(InvoiceOutcome.REJECTED);
+    }
+
+    private static InvoiceOutcome outcome(ProviderInvoice.Line... lines) {
+        return InvoiceOutcome.of(checks.check(invoice(null, lines)));
+    }
+
     private static void assertProblem(LineCheck check, String reasonCode, String ownerTeam, LineOutcome outcome) {
         assertThat(check.reasonCode()).isEqualTo(reasonCode);
         assertThat(check.ownerTeam()).isEqualTo(ownerTeam);
