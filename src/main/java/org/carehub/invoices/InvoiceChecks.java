@@ -38,6 +38,7 @@ public class InvoiceChecks {
     static final String TOTALS_WRONG = "INVOICE_TOTALS_WRONG";
     static final String UNKNOWN_CLIENT = "INVOICE_UNKNOWN_CLIENT";
     static final String LINE_INCOMPLETE = "INVOICE_LINE_INCOMPLETE";
+    static final String CREDIT_UNMATCHED = "INVOICE_CREDIT_NOTE_UNMATCHED";
 
     private static final BigDecimal DAYS_A_WEEK = BigDecimal.valueOf(7);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -77,13 +78,26 @@ public class InvoiceChecks {
         this.reference = reference;
     }
 
-    /** Every line checked; when the invoice's own totals do not add up, every line is rejected with that. */
+    /**
+     * Every line checked; when the invoice's own totals do not add up, every line is rejected with that. A credit
+     * note's line that fails matching is parked for Accounts Payable instead (docs/decisions.md, "Credit notes").
+     */
     public List<LineCheck> check(ProviderInvoice invoice) {
         Optional<String> totals = totalsProblem(invoice);
         return invoice.lines().stream()
                 .map(line -> totals.map(detail -> problem(invoice, line, null, TOTALS_WRONG, Map.of("detail", detail)))
-                        .orElseGet(() -> checkLine(invoice, line)))
+                        .orElseGet(() -> creditChecked(invoice, checkLine(invoice, line))))
                 .toList();
+    }
+
+    /** Money a provider gives back is not bounced back to it: an unmatched credit is Accounts Payable's to place. */
+    private LineCheck creditChecked(ProviderInvoice invoice, LineCheck check) {
+        if (!invoice.creditNote() || check.outcome() == LineOutcome.ACCEPTED || LINE_INCOMPLETE.equals(check.reasonCode())
+                || TOTALS_WRONG.equals(check.reasonCode())) {
+            return check;
+        }
+        return problem(invoice, check.line(), check.careLine(), CREDIT_UNMATCHED,
+                Map.of("matchProblem", check.explanation(), "matchReason", check.reasonCode()));
     }
 
     private LineCheck checkLine(ProviderInvoice invoice, ProviderInvoice.Line line) {
@@ -106,7 +120,8 @@ public class InvoiceChecks {
         }
         CareLine matched = careLine.get();
         LocalDate dateOfDeath = client.get().dateOfDeath();
-        if (dateOfDeath != null && line.periodTo().isAfter(dateOfDeath)) {
+        // Crediting care after the date of death gives an overpayment back: exactly what should happen.
+        if (dateOfDeath != null && line.periodTo().isAfter(dateOfDeath) && !invoice.creditNote()) {
             return problem(invoice, line, matched, AFTER_DEATH, Map.of("dateOfDeath", dateOfDeath));
         }
         CareLineElement element = elementOf(matched, line.elementCode()).orElseThrow();

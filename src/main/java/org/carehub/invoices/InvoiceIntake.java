@@ -226,6 +226,11 @@ public class InvoiceIntake {
     }
 
     private void sendToFinance(String invoiceId, ProviderInvoice invoice, LineCheck check) {
+        finance.recordActual(actual(invoiceId, invoice, check), invoiceId + "/" + check.line().lineId());
+    }
+
+    /** The actual for ContrOCC; a credit note's line is a negative actual (units and amount) at the invoiced rate. */
+    static ProviderActual actual(String invoiceId, ProviderInvoice invoice, LineCheck check) {
         ProviderInvoice.Line line = check.line();
         ProviderActual actual = new ProviderActual();
         actual.setProviderRef(invoice.provider());
@@ -237,10 +242,10 @@ public class InvoiceIntake {
         actual.setElementType(line.elementCode());
         actual.setPeriodFrom(line.periodFrom());
         actual.setPeriodTo(line.periodTo());
-        actual.setUnits(line.units());
+        actual.setUnits(invoice.creditNote() ? line.units().negate() : line.units());
         actual.setUnitRate(line.unitRate());
-        actual.setAmount(line.amount());
-        finance.recordActual(actual, invoiceId + "/" + line.lineId());
+        actual.setAmount(invoice.creditNote() ? line.amount().negate() : line.amount());
+        return actual;
     }
 
     /** One parked message per line a council team must look at, carrying the whole invoice as received. */

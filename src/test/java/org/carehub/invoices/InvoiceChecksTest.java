@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.carehub.cases.CareLine;
 import org.carehub.cases.CareLineElement;
 import org.carehub.cases.Client;
+import org.carehub.finance.contrOCC.ProviderActual;
 import org.carehub.reference.MappingsFixture;
 import org.carehub.reference.MappingsLoader;
 import org.carehub.reference.ReferenceData;
@@ -178,6 +179,60 @@ class InvoiceChecksTest {
         assertThat(outcome(afterDeath)).isEqualTo(InvoiceOutcome.HELD);
         assertThat(outcome(wrongRate, afterDeath)).isEqualTo(InvoiceOutcome.HELD);
         assertThat(outcome(wrongRate)).isEqualTo(InvoiceOutcome.REJECTED);
+    }
+
+    @Test
+    void aMatchedCreditNoteLineIsANegativeActualAgainstItsCareLine() {
+        ProviderInvoice credit = creditNote(line("1", ALIVE, "2", "24.50", "49.00"));
+
+        LineCheck check = checks.check(credit).get(0);
+        ProviderActual actual = InvoiceIntake.actual("INV-C1", credit, check);
+
+        assertThat(check.outcome()).isEqualTo(LineOutcome.ACCEPTED);
+        assertThat(actual.getCpliId()).isEqualTo("CPLI-100");
+        assertThat(actual.getUnits()).isEqualByComparingTo("-2");
+        assertThat(actual.getUnitRate()).isEqualByComparingTo("24.50");
+        assertThat(actual.getAmount()).isEqualByComparingTo("-49.00");
+    }
+
+    @Test
+    void anInvoiceLineIsAPositiveActual() {
+        ProviderInvoice invoice = invoice(null, line("1", ALIVE, "10", "24.50", "245.00"));
+
+        ProviderActual actual = InvoiceIntake.actual("INV-1", invoice, checks.check(invoice).get(0));
+
+        assertThat(actual.getUnits()).isEqualByComparingTo("10");
+        assertThat(actual.getAmount()).isEqualByComparingTo("245.00");
+    }
+
+    @Test
+    void aCreditNoteLineThatMatchesNoCareLineIsParkedForAccountsPayableNotSentBack() {
+        LineCheck check = checks.check(creditNote(line("1", "LAS-999", "2", "24.50", "49.00"))).get(0);
+
+        assertProblem(check, "INVOICE_CREDIT_NOTE_UNMATCHED", "ACCOUNTS_PAYABLE", LineOutcome.PARKED);
+        assertThat(check.details()).containsEntry("matchReason", "INVOICE_UNKNOWN_CLIENT");
+    }
+
+    @Test
+    void aCreditForCareAfterTheDateOfDeathIsTakenAsTheOverpaymentGivenBack() {
+        LineCheck check = checks.check(creditNote(new ProviderInvoice.Line("1", DIED, "HOMECARE", "PERSONAL_CARE",
+                LocalDate.of(2026, 1, 5), LocalDate.of(2026, 1, 11), new BigDecimal("10"), new BigDecimal("24.50"),
+                new BigDecimal("245.00"), null, null))).get(0);
+
+        assertThat(check.outcome()).isEqualTo(LineOutcome.ACCEPTED);
+        assertThat(check.careLine().cpliId()).isEqualTo("CPLI-200");
+    }
+
+    @Test
+    void aCreditNoteWhoseArithmeticIsWrongGoesBackToTheProvider() {
+        LineCheck check = checks.check(creditNote(line("1", ALIVE, "2", "24.50", "50.00"))).get(0);
+
+        assertProblem(check, "INVOICE_TOTALS_WRONG", "PROVIDER", LineOutcome.REJECTED);
+    }
+
+    private static ProviderInvoice creditNote(ProviderInvoice.Line... lines) {
+        return new ProviderInvoice(PROVIDER, InvoiceFormat.UBL_CREDIT_NOTE, "CN-1", LocalDate.of(2026, 4, 20), "GBP",
+                true, null, List.of(lines));
     }
 
     private static InvoiceOutcome outcome(ProviderInvoice.Line... lines) {
