@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.DefaultExchange;
 import org.carehub.failures.JourneyLedger.Subject;
@@ -51,6 +52,26 @@ public class RefusedInput {
      */
     public String park(String flowQueue, Subject subject, JourneyStatus status, Object original, Map<String, ?> headers,
                        Parking.Classified failure) {
+        return send(flowQueue, parkedMessage(flowQueue, subject, status, original, headers, failure));
+    }
+
+    /** Sends a message from {@link #parkedMessage} to {@code <flowQueue>.parked} and returns its journey id. */
+    public String send(String flowQueue, Message parked) {
+        String journeyId = parked.getHeader(ParkedHeaders.JOURNEY_ID, String.class);
+        Exchange sent = producer.send("jms:queue:" + ParkedHeaders.parkedQueueOf(flowQueue), parked.getExchange());
+        if (sent.getException() != null) {
+            throw new IllegalStateException("Could not park input of journey " + journeyId, sent.getException());
+        }
+        return journeyId;
+    }
+
+    /**
+     * The message {@link #park} would send, with its journey opened and its reason stamped, for a route to send to
+     * {@code <flowQueue>.parked} itself, inside the transaction of the message it consumed. Opening the journey again
+     * for the same subject finds the same journey, so a redelivery prepares the same parked message.
+     */
+    public Message parkedMessage(String flowQueue, Subject subject, JourneyStatus status, Object original,
+                                 Map<String, ?> headers, Parking.Classified failure) {
         String journeyId = ledger.open(subject, JourneyStatus.REFUSED).journeyId();
         Exchange exchange = new DefaultExchange(camel);
         exchange.getMessage().setBody(original);
@@ -63,10 +84,6 @@ public class RefusedInput {
         exchange.getMessage().setHeader(ParkedHeaders.FLOW, subject.flow());
         parking.stamp(exchange.getMessage(), failure, flowQueue, "receive");
         ledger.status(journeyId, status);
-        Exchange sent = producer.send("jms:queue:" + ParkedHeaders.parkedQueueOf(flowQueue), exchange);
-        if (sent.getException() != null) {
-            throw new IllegalStateException("Could not park input of journey " + journeyId, sent.getException());
-        }
-        return journeyId;
+        return exchange.getMessage();
     }
 }

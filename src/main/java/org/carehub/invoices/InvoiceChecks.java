@@ -16,6 +16,7 @@ import org.carehub.cases.Client;
 import org.carehub.reference.FailureReason;
 import org.carehub.reference.RateCardEntry;
 import org.carehub.reference.ReferenceData;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,25 +38,66 @@ public class InvoiceChecks {
     static final String TOTALS_WRONG = "INVOICE_TOTALS_WRONG";
     static final String UNKNOWN_CLIENT = "INVOICE_UNKNOWN_CLIENT";
     static final String LINE_INCOMPLETE = "INVOICE_LINE_INCOMPLETE";
+    static final String CREDIT_UNMATCHED = "INVOICE_CREDIT_NOTE_UNMATCHED";
 
     private static final BigDecimal DAYS_A_WEEK = BigDecimal.valueOf(7);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private final CaseStore cases;
+    private final CareRecords cases;
     private final ReferenceData reference;
 
+    /** What the checks look up about clients and their care lines: the case store, or a unit test's own. */
+    public interface CareRecords {
+
+        Optional<Client> client(String clientId);
+
+        List<CareLine> careLinesOf(String clientId);
+
+        static CareRecords of(CaseStore store) {
+            return new CareRecords() {
+                @Override
+                public Optional<Client> client(String clientId) {
+                    return store.client(clientId).map(CaseStore.Versioned::value);
+                }
+
+                @Override
+                public List<CareLine> careLinesOf(String clientId) {
+                    return store.careLinesOf(clientId);
+                }
+            };
+        }
+    }
+
+    @Autowired
     public InvoiceChecks(CaseStore cases, ReferenceData reference) {
+        this(CareRecords.of(cases), reference);
+    }
+
+    InvoiceChecks(CareRecords cases, ReferenceData reference) {
         this.cases = cases;
         this.reference = reference;
     }
 
-    /** Every line checked; when the invoice's own totals do not add up, every line is rejected with that. */
+    /**
+     * Every line checked; when the invoice's own totals do not add up, every line is rejected with that. A credit
+     * note's line that fails matching is parked for Accounts Payable instead (docs/decisions.md, "Credit notes").
+     */
     public List<LineCheck> check(ProviderInvoice invoice) {
         Optional<String> totals = totalsProblem(invoice);
         return invoice.lines().stream()
                 .map(line -> totals.map(detail -> problem(invoice, line, null, TOTALS_WRONG, Map.of("detail", detail)))
-                        .orElseGet(() -> checkLine(invoice, line)))
+                        .orElseGet(() -> creditChecked(invoice, checkLine(invoice, line))))
                 .toList();
+    }
+
+    /** Money a provider gives back is not bounced back to it: an unmatched credit is Accounts Payable's to place. */
+    private LineCheck creditChecked(ProviderInvoice invoice, LineCheck check) {
+        if (!invoice.creditNote() || check.outcome() == LineOutcome.ACCEPTED || LINE_INCOMPLETE.equals(check.reasonCode())
+                || TOTALS_WRONG.equals(check.reasonCode())) {
+            return check;
+        }
+        return problem(invoice, check.line(), check.careLine(), CREDIT_UNMATCHED,
+                Map.of("matchProblem", check.explanation(), "matchReason", check.reasonCode()));
     }
 
     private LineCheck checkLine(ProviderInvoice invoice, ProviderInvoice.Line line) {
@@ -67,7 +109,7 @@ public class InvoiceChecks {
         if (arithmetic != null) {
             return problem(invoice, line, null, TOTALS_WRONG, Map.of("detail", arithmetic));
         }
-        Optional<Client> client = cases.client(line.clientId()).map(CaseStore.Versioned::value);
+        Optional<Client> client = cases.client(line.clientId());
         if (client.isEmpty()) {
             return problem(invoice, line, null, UNKNOWN_CLIENT, Map.of());
         }
@@ -78,7 +120,8 @@ public class InvoiceChecks {
         }
         CareLine matched = careLine.get();
         LocalDate dateOfDeath = client.get().dateOfDeath();
-        if (dateOfDeath != null && line.periodTo().isAfter(dateOfDeath)) {
+        // Crediting care after the date of death gives an overpayment back: exactly what should happen.
+        if (dateOfDeath != null && line.periodTo().isAfter(dateOfDeath) && !invoice.creditNote()) {
             return problem(invoice, line, matched, AFTER_DEATH, Map.of("dateOfDeath", dateOfDeath));
         }
         CareLineElement element = elementOf(matched, line.elementCode()).orElseThrow();

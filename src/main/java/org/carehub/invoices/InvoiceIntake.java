@@ -35,7 +35,9 @@ import org.springframework.stereotype.Component;
  * accepted lines to ContrOCC and returns the reply for the provider. Route {@code provider-invoices} calls it for
  * SFTP and email; the REST door calls it directly.
  * <p>Safe to run again for the same receipt (a redelivery after a crash or finance being down): the stored invoice
- * is found by its receipt id, nothing is stored or parked twice, and finance skips lines it already holds.
+ * is found by its receipt id, nothing is stored twice, and finance skips lines it already holds. The held lines are
+ * not parked here but handed to the route ({@link #LINES_TO_PARK}), which parks them in the JMS transaction that
+ * consumes the file: a redelivery parks them again because the first attempt's parking rolled back with it.
  */
 @Component("invoiceIntake")
 public class InvoiceIntake {
@@ -51,6 +53,13 @@ public class InvoiceIntake {
     public static final String RECEIPT_ID = "carehubReceiptId";
     /** Exchange property: false when nobody is to be answered (a parked line retried). */
     public static final String REPLY_PROPERTY = "carehubReply";
+    /**
+     * Exchange property: the parked messages of the lines held for a council team, which route
+     * {@code provider-invoices} sends to {@code carehub.invoices.received.parked} inside its JMS transaction.
+     */
+    public static final String LINES_TO_PARK = "carehubLinesToPark";
+    /** On a file the REST door handed to the flow: its held lines were parked at the door already. */
+    static final String LINES_PARKED = "carehubInvoiceLinesParked";
     static final String DUPLICATE = "INVOICE_DUPLICATE";
 
     private static final Logger LOG = LoggerFactory.getLogger(InvoiceIntake.class);
@@ -95,10 +104,15 @@ public class InvoiceIntake {
         String lineId = in.getHeader(LINE_ID, String.class);
         if (lineId != null) {
             recheckParkedLine(content, submission, lineId);
+            exchange.setProperty(LINES_TO_PARK, List.of());
             exchange.setProperty(REPLY_PROPERTY, false);
             return;
         }
-        InvoiceReply reply = take(content, submission);
+        Taken taken = take(content, submission);
+        boolean parkedAtTheDoor = Boolean.TRUE.equals(in.getHeader(LINES_PARKED, Boolean.class));
+        exchange.setProperty(LINES_TO_PARK, parkedAtTheDoor ? List.of() : taken.held().stream()
+                .map(line -> parkedLine(content, submission, taken.reply().invoiceId(), line)).toList());
+        InvoiceReply reply = taken.reply();
         in.setBody(reply.text());
         in.setHeader(INVOICE_ID, reply.invoiceId());
         in.setHeader(OUTCOME, reply.outcome().name());
@@ -106,8 +120,19 @@ public class InvoiceIntake {
         exchange.setProperty(REPLY_PROPERTY, true);
     }
 
-    /** Takes one file and answers it; throws FinanceUnavailableException if ContrOCC is out of reach. */
-    public InvoiceReply take(byte[] content, Submission submission) {
+    /**
+     * A file taken: the answer, and the lines held for a council team, still to be parked (none when the file was
+     * refused or a duplicate). Taken again for the same receipt, it holds the same lines.
+     */
+    record Taken(InvoiceReply reply, List<LineCheck> held, boolean financeWaiting) {
+
+        static Taken answered(InvoiceReply reply) {
+            return new Taken(reply, List.of(), false);
+        }
+    }
+
+    /** Takes one file; throws FinanceUnavailableException if ContrOCC is out of reach. */
+    Taken take(byte[] content, Submission submission) {
         return take(content, submission, false);
     }
 
@@ -117,13 +142,20 @@ public class InvoiceIntake {
      * lines with its retries.
      */
     public InvoiceReply takeAtTheDoor(byte[] content, Submission submission) {
-        return take(content, submission, true);
+        Taken taken = take(content, submission, true);
+        // No JMS transaction at the door: the held lines are parked before the file is handed to the flow, which is
+        // told not to park them again.
+        taken.held().forEach(line -> refusedInput.send(QUEUE, parkedLine(content, submission, taken.reply().invoiceId(), line)));
+        if (taken.financeWaiting()) {
+            handToFlow(content, submission);
+        }
+        return taken.reply();
     }
 
-    private InvoiceReply take(byte[] content, Submission submission, boolean financeMayWait) {
+    private Taken take(byte[] content, Submission submission, boolean financeMayWait) {
         InvoiceReading reading = reader.read(content, submission.fileName(), submission.providerRef());
         if (reading instanceof InvoiceReading.Refused refused) {
-            return refuse(content, submission, refused);
+            return Taken.answered(refuse(content, submission, refused));
         }
         ProviderInvoice invoice = ((InvoiceReading.Accepted) reading).invoice();
         String contentHash = sha256(content);
@@ -133,11 +165,11 @@ public class InvoiceIntake {
                     invoice.provider(), submission.receiptId());
             List<LineCheck> lines = checks.check(invoice);
             deliver(stored.get(), invoice, lines);
-            return InvoiceReply.checked(stored.get(), invoice, submission.fileName(), lines);
+            return new Taken(InvoiceReply.checked(stored.get(), invoice, submission.fileName(), lines), held(lines), false);
         }
         Optional<InvoiceStore.Earlier> earlier = store.earlier(invoice.provider(), invoice.invoiceNumber(), contentHash);
         if (earlier.isPresent()) {
-            return duplicate(invoice, submission, earlier.get());
+            return Taken.answered(duplicate(invoice, submission, earlier.get()));
         }
         List<LineCheck> lines = checks.check(invoice);
         String invoiceId = "INV-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
@@ -145,10 +177,9 @@ public class InvoiceIntake {
                 submission.fileName(), submission.originalFile());
         earlier = store.save(invoiceId, invoice, contentHash, receipt, InvoiceOutcome.of(lines), lines);
         if (earlier.isPresent()) {
-            return duplicate(invoice, submission, earlier.get());
+            return Taken.answered(duplicate(invoice, submission, earlier.get()));
         }
-        lines.stream().filter(l -> l.outcome() == LineOutcome.PARKED)
-                .forEach(l -> parkLine(content, submission, invoiceId, l));
+        boolean financeWaiting = false;
         try {
             deliver(invoiceId, invoice, lines);
         } catch (FinanceUnavailableException financeDown) {
@@ -157,11 +188,15 @@ public class InvoiceIntake {
             }
             LOG.warn("Invoice {}: finance out of reach ({}); the invoice flow pays its accepted lines later", invoiceId,
                     financeDown.getMessage());
-            handToFlow(content, submission);
+            financeWaiting = true;
         }
         LOG.info("Invoice {} ({} of {}) checked: {}", invoiceId, invoice.invoiceNumber(), invoice.provider(),
                 InvoiceOutcome.of(lines));
-        return InvoiceReply.checked(invoiceId, invoice, submission.fileName(), lines);
+        return new Taken(InvoiceReply.checked(invoiceId, invoice, submission.fileName(), lines), held(lines), financeWaiting);
+    }
+
+    private static List<LineCheck> held(List<LineCheck> lines) {
+        return lines.stream().filter(l -> l.outcome() == LineOutcome.PARKED).toList();
     }
 
     /**
@@ -191,6 +226,11 @@ public class InvoiceIntake {
     }
 
     private void sendToFinance(String invoiceId, ProviderInvoice invoice, LineCheck check) {
+        finance.recordActual(actual(invoiceId, invoice, check), invoiceId + "/" + check.line().lineId());
+    }
+
+    /** The actual for ContrOCC; a credit note's line is a negative actual (units and amount) at the invoiced rate. */
+    static ProviderActual actual(String invoiceId, ProviderInvoice invoice, LineCheck check) {
         ProviderInvoice.Line line = check.line();
         ProviderActual actual = new ProviderActual();
         actual.setProviderRef(invoice.provider());
@@ -202,20 +242,20 @@ public class InvoiceIntake {
         actual.setElementType(line.elementCode());
         actual.setPeriodFrom(line.periodFrom());
         actual.setPeriodTo(line.periodTo());
-        actual.setUnits(line.units());
+        actual.setUnits(invoice.creditNote() ? line.units().negate() : line.units());
         actual.setUnitRate(line.unitRate());
-        actual.setAmount(line.amount());
-        finance.recordActual(actual, invoiceId + "/" + line.lineId());
+        actual.setAmount(invoice.creditNote() ? line.amount().negate() : line.amount());
+        return actual;
     }
 
     /** One parked message per line a council team must look at, carrying the whole invoice as received. */
-    private void parkLine(byte[] content, Submission submission, String invoiceId, LineCheck line) {
+    private Message parkedLine(byte[] content, Submission submission, String invoiceId, LineCheck line) {
         Map<String, Object> headers = new HashMap<>(contractHeaders(submission));
         headers.put(INVOICE_ID, invoiceId);
         headers.put(LINE_ID, line.line().lineId());
         headers.put(ParkedHeaders.CLIENT_ID, line.line().clientId());
         headers.put(ParkedHeaders.CARE_LINE_ID, line.careLine() == null ? null : line.careLine().cpliId());
-        refusedInput.park(QUEUE, new JourneyLedger.Subject(FLOW, submission.channel(), invoiceId + "/" + line.line().lineId(),
+        return refusedInput.parkedMessage(QUEUE, new JourneyLedger.Subject(FLOW, submission.channel(), invoiceId + "/" + line.line().lineId(),
                         1, "INVOICE_LINE", line.line().clientId(), headers.get(ParkedHeaders.CARE_LINE_ID) == null ? null
                         : (String) headers.get(ParkedHeaders.CARE_LINE_ID)), JourneyStatus.PARKED, content, headers,
                 new Parking.Classified(line.reasonCode(), "line", line.line().lineId(), line.details()));
@@ -253,6 +293,7 @@ public class InvoiceIntake {
                 }
             }
             message.setStringProperty(SftpReceipts.RECEIVED_AT, Instant.now().toString());
+            message.setBooleanProperty(LINES_PARKED, true);
             return message;
         });
     }

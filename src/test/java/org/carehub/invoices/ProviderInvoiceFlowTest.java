@@ -160,6 +160,7 @@ class ProviderInvoiceFlowTest extends HubTest {
         Map<String, Object> reply = submit(brightwater, "PRV-001",
                 CSV_HEADER + row("PRV-001", number, line.clientId(), APRIL, APRIL.plusDays(6), "10", "26.10", "261.00")).getBody();
 
+        assertThat(reply.get("outcome")).isEqualTo("HELD");
         Map<String, Object> held = ((List<Map<String, Object>>) reply.get("lines")).get(0);
         assertThat(held).containsEntry("outcome", "PARKED").containsEntry("reasonCode", "INVOICE_AFTER_DATE_OF_DEATH")
                 .containsEntry("ownerTeam", "SOCIAL_WORK");
@@ -177,7 +178,7 @@ class ProviderInvoiceFlowTest extends HubTest {
         Map<String, Object> reply = submit(brightwater, "PRV-001",
                 CSV_HEADER + row("PRV-001", number, client.lasPersonId(), APRIL, APRIL.plusDays(6), "10", "26.10", "261.00")).getBody();
 
-        assertThat(reply.get("outcome")).isEqualTo("PART_ACCEPTED");
+        assertThat(reply.get("outcome")).isEqualTo("HELD");
         assertThat(((List<Map<String, Object>>) reply.get("lines")).get(0)).containsEntry("outcome", "PARKED")
                 .containsEntry("reasonCode", "INVOICE_NO_CARE_LINE").containsEntry("ownerTeam", "CARE_NAVIGATION");
         assertThat(parkedFor("INVOICE_NO_CARE_LINE", client.lasPersonId())).singleElement().satisfies(item -> assertThat(item)

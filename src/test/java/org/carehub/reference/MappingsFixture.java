@@ -12,7 +12,7 @@ import java.util.List;
  * A small, valid mappings folder for tests, so a test can replace one file with a broken version and
  * read exact line numbers. The reason catalogue is the shipped one.
  */
-final class MappingsFixture {
+public final class MappingsFixture {
 
     static final Path SHIPPED = Path.of("mappings");
     /** bcrypt (cost 4) of brightwater-pass. */
@@ -23,7 +23,7 @@ final class MappingsFixture {
     }
 
     /** Writes the folder {@code parent/mappings} and returns it. */
-    static Path write(Path parent) {
+    public static Path write(Path parent) {
         Path dir = parent.resolve("mappings");
         put(dir, "owner-teams.csv",
                 "code,name,mailbox",
