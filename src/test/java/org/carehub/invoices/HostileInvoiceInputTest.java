@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -38,6 +39,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -58,8 +60,13 @@ class HostileInvoiceInputTest extends HubTest {
     /** What an XXE payload points at: it must never come back to the sender. */
     private static final Path SECRET = TEMP.resolve("secret.txt");
     private static final String SECRET_TEXT = "carehub-secret-" + UUID.randomUUID();
-    /** An OpenSSH key account of Brightwater (PRV-001) added to this run's mappings. */
-    private static final String SFTP_USER = "hostile-" + UUID.randomUUID().toString().substring(0, 8);
+    /**
+     * Hollybrook (PRV-006) has no SFTP account in the shipped mappings (one account per provider): this run gives it
+     * one with a fresh name, signing in by ed25519 key over SFTP and by password at the REST door.
+     */
+    private static final String PROVIDER = "PRV-006";
+    private static final String ACCOUNT = "hostile-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String PASSWORD = UUID.randomUUID().toString();
 
     @Autowired
     private ProviderSftpServer sftpServer;
@@ -72,8 +79,8 @@ class HostileInvoiceInputTest extends HubTest {
     @Value("${carehub.mail.embedded.imap-port}")
     private int imapPort;
 
-    private final RestClient brightwater = RestClient.builder()
-            .defaultHeaders(h -> h.setBasicAuth("brightwater", "brightwater-pass"))
+    private final RestClient provider = RestClient.builder()
+            .defaultHeaders(h -> h.setBasicAuth(ACCOUNT, PASSWORD))
             .defaultStatusHandler(status -> true, (request, response) -> { }).build();
 
     /** One hostile file: its name stem, extension, bytes, the reason the hub must give, and words the answer says. */
@@ -111,15 +118,16 @@ class HostileInvoiceInputTest extends HubTest {
 
     @BeforeEach
     void openSshAccount() throws Exception {
-        if (reference.sftpAccount(SFTP_USER).isPresent()) {
+        if (Files.exists(TEMP.resolve("key"))) {
             return;
         }
         Files.writeString(SECRET, SECRET_TEXT);
-        run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", SFTP_USER, "-f", TEMP.resolve("key").toString()));
+        run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", ACCOUNT, "-f", TEMP.resolve("key").toString()));
         String key = Files.readString(TEMP.resolve("key.pub")).trim();
+        String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD);
         Path accounts = mappingsDir().resolve("provider-sftp-accounts.csv");
-        Files.writeString(accounts, Files.readString(accounts) + "PRV-001," + SFTP_USER + ",,\"" + key + "\"\n");
-        await().atMost(WAIT).until(() -> reference.sftpAccount(SFTP_USER).isPresent());
+        Files.writeString(accounts, Files.readString(accounts) + String.join(",", PROVIDER, ACCOUNT, hash, "\"" + key + "\"") + "\n");
+        await().atMost(WAIT).until(() -> reference.sftpAccount(ACCOUNT).isPresent());
     }
 
     @ParameterizedTest(name = "over SFTP: {0}")
@@ -189,19 +197,18 @@ class HostileInvoiceInputTest extends HubTest {
     @Test
     void aFormulaInAnInvoiceNumberIsKeptAsDataAndNeutralisedInEveryCsvAnswer() throws Exception {
         String formula = "=HYPERLINK(\"http://evil.test/" + run() + "\",\"pay\")";
-        String csv = CSV_HEADER + String.join(",", "PRV-001", "\"" + formula.replace("\"", "\"\"") + "\"", "2026-05-01",
-                "NOBODY-" + run(), "HOMECARE", "PERSONAL_CARE", "2026-04-06", "2026-04-12", "10", "26.10", "261.00", "0", "0.00") + "\n";
+        byte[] csv = formulaCsv(PROVIDER, formula);
 
         // REST: the number comes back as the provider wrote it, as data.
-        ResponseEntity<Map> rest = brightwater.post().uri(baseUrl() + "/api/providers/PRV-001/invoices?fileName=formula-" + run() + ".csv")
-                .contentType(MediaType.parseMediaType("text/csv")).body(csv.getBytes(StandardCharsets.UTF_8)).retrieve().toEntity(Map.class);
+        ResponseEntity<Map> rest = provider.post().uri(baseUrl() + "/api/providers/" + PROVIDER + "/invoices?fileName=formula-" + run() + ".csv")
+                .contentType(MediaType.parseMediaType("text/csv")).body(csv).retrieve().toEntity(Map.class);
         assertThat(rest.getStatusCode().value()).isEqualTo(200);
         assertThat(rest.getBody()).containsEntry("invoiceNumber", formula);
 
         // SFTP (another invoice number, so not a duplicate): the CSV answer starts the cell with a quote.
         String sftpFormula = formula.replace("pay", "pay now");
         String name = "formula-" + run() + ".csv";
-        upload(name, csv.replace(formula.replace("\"", "\"\""), sftpFormula.replace("\"", "\"\"")).getBytes(StandardCharsets.UTF_8));
+        upload(name, formulaCsv(PROVIDER, sftpFormula));
         String answer = await().atMost(WAIT).until(() -> fetchIfThere(name + ".result.csv"), Optional::isPresent).get();
         assertThat(answer).contains("\"'" + sftpFormula.replace("\"", "\"\"") + "\"")
                 .doesNotContain("," + "\"" + sftpFormula.replace("\"", "\"\""));
@@ -209,20 +216,21 @@ class HostileInvoiceInputTest extends HubTest {
         // Email: the result.csv attached to the reply likewise.
         String mailFormula = formula.replace("pay", "pay today");
         String subject = "Invoice " + run();
-        mail().send(BRIGHTWATER_MAIL, subject, new TestMail.Attached("formula.csv", "text/csv",
-                csv.replace(formula.replace("\"", "\"\""), mailFormula.replace("\"", "\"\"")).getBytes(StandardCharsets.UTF_8)));
+        mail().send(BRIGHTWATER_MAIL, subject, new TestMail.Attached("formula.csv", "text/csv", formulaCsv("PRV-001", mailFormula)));
         TestMail.Reply reply = mail().awaitReply(BRIGHTWATER_MAIL, subject);
         assertThat(reply.attachments().get("result.csv")).contains("\"'" + mailFormula.replace("\"", "\"\"") + "\"");
     }
 
     @Test
     void anInvoiceUploadedBySftpAndThenPostedOverRestIsRefusedAsADuplicate() throws Exception {
-        String number = TestEvents.unique("BW-DUP");
-        String client = TestEvents.unique("NOBODY");
+        // A client with no care line from this provider: the line is held for care navigation, so the invoice is
+        // part-accepted and holds its number (a wholly rejected invoice does not: docs/decisions.md).
+        String client = registeredClient().lasPersonId();
+        String number = TestEvents.unique("HB-DUP");
         String uploaded = "dup-" + run() + ".csv";
         upload(uploaded, careActuals(number, client, "10", "261.00"));
         assertThat(await().atMost(WAIT).until(() -> fetchIfThere(uploaded + ".result.txt"), Optional::isPresent).get())
-                .contains("Invoice " + number + " from PRV-001").doesNotContain("REFUSED");
+                .contains("Invoice " + number + " from " + PROVIDER, "PART_ACCEPTED", "INVOICE_NO_CARE_LINE");
 
         // Not byte for byte the same file: the provider and invoice number make it the same invoice.
         String posted = "dup-" + run() + ".csv";
@@ -231,7 +239,7 @@ class HostileInvoiceInputTest extends HubTest {
 
         assertThat(answer.getStatusCode().value()).isEqualTo(422);
         assertThat(answer.getBody()).contains("\"reasonCode\":\"" + InvoiceIntake.DUPLICATE + "\"", number);
-        try (Stream<Path> kept = Files.list(dataDir().resolve("received/rest/PRV-001"))) {
+        try (Stream<Path> kept = Files.list(dataDir().resolve("received/rest/" + PROVIDER))) {
             Path original = kept.filter(p -> p.getFileName().toString().endsWith("-" + posted)).findFirst().orElseThrow();
             assertThat(original).hasBinaryContent(again);
         }
@@ -240,9 +248,7 @@ class HostileInvoiceInputTest extends HubTest {
 
     @Test
     void aUblInvoiceWithOneBadLineMailedByARegisteredSenderIsAnsweredLineByLineOverImap() throws Exception {
-        Client client = TestEvents.client(TestEvents.unique("LAS"));
-        publishAndGetJourney(TestEvents.registered(client));
-        await().atMost(WAIT).until(() -> cases.client(client.lasPersonId()).isPresent());
+        Client client = registeredClient();
         LocalDate start = LocalDate.of(2026, 4, 1);
         CareLine line = new CareLine(TestEvents.unique("CPLI"), client.lasPersonId(), "HOMECARE", "PRV-001", "HC-FW26-001",
                 start, null, null, List.of(TestEvents.withUnits(new TestEvents(reference).element("HOMECARE", "PERSONAL_CARE", start),
@@ -274,6 +280,13 @@ class HostileInvoiceInputTest extends HubTest {
         assertThat(reply.attachments().get("result.csv")).contains(number + ",2,REJECTED,INVOICE_RATE_DIFFERS");
     }
 
+    private Client registeredClient() {
+        Client client = TestEvents.client(TestEvents.unique("LAS"));
+        publishAndGetJourney(TestEvents.registered(client));
+        await().atMost(WAIT).until(() -> cases.client(client.lasPersonId()).isPresent());
+        return client;
+    }
+
     /** A file the invoice flow parked, found by the name it was received under, with its body as parked. */
     record ParkedFile(Map<String, Object> headers, byte[] body) {
         String header(String name) {
@@ -285,7 +298,8 @@ class HostileInvoiceInputTest extends HubTest {
     private void assertRefusedAndKept(ParkedFile parked, Hostile hostile) {
         assertThat(parked.header(ParkedHeaders.REASON_CODE)).isEqualTo(hostile.reasonCode());
         assertThat(parked.header(ParkedHeaders.EXPLANATION)).doesNotContain(SECRET_TEXT);
-        assertThat(parked.body()).as("the parked original").isEqualTo(hostile.bytes());
+        assertThat(parked.body()).as("the parked original (%d bytes, first %s)", parked.body().length,
+                Arrays.toString(Arrays.copyOf(parked.body(), 8))).isEqualTo(hostile.bytes());
         String original = parked.header(SftpReceipts.ORIGINAL_FILE);
         Path kept = Path.of(original.contains("#") ? original.substring(0, original.indexOf('#')) : original);
         assertThat(kept).as("the kept original").isRegularFile().startsWith(dataDir().toAbsolutePath().resolve("received"));
@@ -310,14 +324,14 @@ class HostileInvoiceInputTest extends HubTest {
         }), Optional::isPresent).get();
     }
 
-    /** The hub still takes sign-ins and answers after the hostile file: the failure desk's list of journeys. */
+    /** The hub still takes sign-ins and answers after the hostile file: the failure desk's list of parked items. */
     private void assertHubStillAnswers() {
-        assertThat(as(VIEWER).get().uri(baseUrl() + "/api/journeys").retrieve().toBodilessEntity().getStatusCode().value())
+        assertThat(as(VIEWER).get().uri(baseUrl() + "/api/parked?size=1").retrieve().toBodilessEntity().getStatusCode().value())
                 .isEqualTo(200);
     }
 
     private ResponseEntity<String> post(String fileName, byte[] file) {
-        return brightwater.post().uri(baseUrl() + "/api/providers/PRV-001/invoices?fileName=" + fileName)
+        return provider.post().uri(baseUrl() + "/api/providers/" + PROVIDER + "/invoices?fileName=" + fileName)
                 .contentType(MediaType.APPLICATION_OCTET_STREAM).body(file).retrieve().toEntity(String.class);
     }
 
@@ -325,8 +339,15 @@ class HostileInvoiceInputTest extends HubTest {
         return new TestMail(smtpPort, imapPort);
     }
 
+    /** A care-actuals file whose invoice number is a spreadsheet formula, for a client nobody knows. */
+    private static byte[] formulaCsv(String provider, String formula) {
+        return (CSV_HEADER + String.join(",", provider, "\"" + formula.replace("\"", "\"\"") + "\"", "2026-05-01",
+                "NOBODY-" + run(), "HOMECARE", "PERSONAL_CARE", "2026-04-06", "2026-04-12", "10", "26.10", "261.00", "0", "0.00")
+                + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
     private static byte[] careActuals(String number, String client, String units, String amount) {
-        return (CSV_HEADER + String.join(",", "PRV-001", number, "2026-05-01", client, "HOMECARE", "PERSONAL_CARE",
+        return (CSV_HEADER + String.join(",", PROVIDER, number, "2026-05-01", client, "HOMECARE", "PERSONAL_CARE",
                 "2026-04-06", "2026-04-12", units, "26.10", amount, "0", "0.00") + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
@@ -342,7 +363,7 @@ class HostileInvoiceInputTest extends HubTest {
     }
 
     private Optional<String> fetchIfThere(String name) throws Exception {
-        if (!Files.exists(dataDir().resolve("sftp/PRV-001/outbox").resolve(name))) {
+        if (!Files.exists(dataDir().resolve("sftp/" + PROVIDER + "/outbox").resolve(name))) {
             return Optional.empty();
         }
         Path local = TEMP.resolve("fetched-" + UUID.randomUUID());
@@ -354,7 +375,7 @@ class HostileInvoiceInputTest extends HubTest {
         Path batch = Files.writeString(Files.createTempFile(TEMP, "batch", ".txt"), String.join("\n", commands) + "\n");
         run(List.of("/usr/bin/sftp", "-b", batch.toString(), "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=no",
                 "-o", "UserKnownHostsFile=/dev/null", "-o", "IdentitiesOnly=yes", "-o", "LogLevel=ERROR",
-                "-i", TEMP.resolve("key").toString(), "-P", String.valueOf(sftpServer.port()), SFTP_USER + "@127.0.0.1"));
+                "-i", TEMP.resolve("key").toString(), "-P", String.valueOf(sftpServer.port()), ACCOUNT + "@127.0.0.1"));
     }
 
     private static void run(List<String> command) throws IOException, InterruptedException {
