@@ -87,9 +87,22 @@ public class InvoiceIntake {
         this.reference = reference;
     }
 
-    /** How a file arrived: the provider the channel signed in, never what the document says. */
-    public record Submission(String providerRef, String channel, String fileName, String originalFile, String receiptId) {
+    /**
+     * How a file arrived: the provider the channel signed in, never what the document says.
+     *
+     * @param replyHeaders how to answer the provider later (email: carehubReplyTo, carehubMailSubject), carried on
+     *                     whatever is parked from this file so a retry from the failure desk can still answer
+     */
+    public record Submission(String providerRef, String channel, String fileName, String originalFile, String receiptId,
+                             Map<String, String> replyHeaders) {
+
+        public Submission(String providerRef, String channel, String fileName, String originalFile, String receiptId) {
+            this(providerRef, channel, fileName, originalFile, receiptId, Map.of());
+        }
     }
+
+    /** Headers of a received file that say how to answer its sender (the invoice flow contract). */
+    private static final List<String> REPLY_HEADERS = List.of(EmailInvoiceIntake.REPLY_TO, EmailInvoiceIntake.MAIL_SUBJECT);
 
     /** Route step: the message body is the file; the exchange leaves with the reply per the invoice flow contract. */
     public void receive(Exchange exchange) {
@@ -98,9 +111,12 @@ public class InvoiceIntake {
         String originalFile = in.getHeader(SftpReceipts.ORIGINAL_FILE, String.class);
         String receiptId = Optional.ofNullable(in.getHeader(RECEIPT_ID, String.class)).or(() -> Optional.ofNullable(originalFile))
                 .orElseGet(() -> in.getHeader("JMSMessageID", String.class));
+        Map<String, String> replyHeaders = new HashMap<>();
+        REPLY_HEADERS.forEach(name -> Optional.ofNullable(in.getHeader(name, String.class))
+                .ifPresent(value -> replyHeaders.put(name, value)));
         Submission submission = new Submission(in.getHeader(SftpReceipts.PROVIDER_REF, String.class),
                 in.getHeader(SftpReceipts.CHANNEL, String.class), in.getHeader(SftpReceipts.FILE_NAME, String.class),
-                originalFile, receiptId);
+                originalFile, receiptId, Map.copyOf(replyHeaders));
         String lineId = in.getHeader(LINE_ID, String.class);
         if (lineId != null) {
             recheckParkedLine(content, submission, lineId);
@@ -306,6 +322,7 @@ public class InvoiceIntake {
         headers.put(SftpReceipts.FILE_NAME, submission.fileName());
         headers.put(SftpReceipts.ORIGINAL_FILE, submission.originalFile());
         headers.put(RECEIPT_ID, submission.receiptId());
+        headers.putAll(submission.replyHeaders());
         return headers;
     }
 

@@ -3,19 +3,6 @@ package org.carehub.invoices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import jakarta.mail.Folder;
-import jakarta.mail.Message;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.util.ByteArrayDataSource;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.camel.ProducerTemplate;
 import org.carehub.HubTest;
@@ -42,7 +28,7 @@ class EmailInvoiceChannelTest extends HubTest {
     private org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String MAILBOX = "invoices@council.test";
+    private static final String MAILBOX = TestMail.MAILBOX;
     private static final String PARKED = "carehub.invoices.email.parked";
     /** Registered for PRV-001 and PRV-002 in the shipped providers.csv. */
     private static final String BRIGHTWATER = "Invoices@Brightwater-Care.test";
@@ -55,17 +41,23 @@ class EmailInvoiceChannelTest extends HubTest {
     @Autowired
     private ProducerTemplate producer;
 
-    private record Attached(String name, String type, byte[] bytes) {
+    private TestMail mail() {
+        return new TestMail(smtpPort, imapPort);
     }
 
-    private record Reply(String subject, String from, String text, Map<String, String> attachments) {
+    private void send(String from, String subject, TestMail.Attached... attachments) throws Exception {
+        mail().send(from, subject, attachments);
+    }
+
+    private TestMail.Reply awaitReply(String recipient, String subject) {
+        return mail().awaitReply(recipient, subject);
     }
 
     @Test
     void aRegisteredSendersXmlAttachmentGoesToTheInvoiceFlowAndTheMailIsArchived() throws Exception {
         byte[] invoice = Files.readAllBytes(Path.of("docs/examples/provider-invoice-ubl.xml"));
         String subject = unique("Invoice BW-2001");
-        send(BRIGHTWATER, subject, new Attached("BW-2001.xml", "application/xml", invoice));
+        send(BRIGHTWATER, subject, new TestMail.Attached("BW-2001.xml", "application/xml", invoice));
 
         // The invoice flow takes it at once: what the channel handed on is what the flow stored.
         Map<String, Object> stored = await().atMost(WAIT).until(() -> storedInvoice("BW-2001.xml", subject), Optional::isPresent).get();
@@ -81,7 +73,7 @@ class EmailInvoiceChannelTest extends HubTest {
     void aHostileAttachmentNameIsSanitised() throws Exception {
         String subject = unique("Invoice odd name");
         byte[] csv = "provider_ref,invoice_number\nPRV-001,BW-2002\n".getBytes(StandardCharsets.UTF_8);
-        send(BRIGHTWATER, subject, new Attached("../../etc/passwd.xml", "application/xml", csv));
+        send(BRIGHTWATER, subject, new TestMail.Attached("../../etc/passwd.xml", "application/xml", csv));
 
         // Not an invoice the hub reads: the flow parks it under its sanitised name.
         await().atMost(WAIT).until(() -> parked("carehub.invoices.received.parked").stream().anyMatch(p ->
@@ -92,7 +84,7 @@ class EmailInvoiceChannelTest extends HubTest {
     @Test
     void anUnknownSenderIsParkedForAccountsPayableAndNothingIsHandedOn() throws Exception {
         String subject = unique("Invoice from a stranger");
-        send("someone@elsewhere.test", subject, new Attached("INV-1.xml", "application/xml", "<Invoice/>".getBytes(StandardCharsets.UTF_8)));
+        send("someone@elsewhere.test", subject, new TestMail.Attached("INV-1.xml", "application/xml", "<Invoice/>".getBytes(StandardCharsets.UTF_8)));
 
         Parked parked = awaitParked(subject);
         assertThat(parked.header(ParkedHeaders.REASON_CODE)).isEqualTo("INVOICE_UNKNOWN_SENDER");
@@ -104,12 +96,12 @@ class EmailInvoiceChannelTest extends HubTest {
     @Test
     void aPdfIsParkedForAccountsPayableAndTheSenderIsToldHowToSendElectronically() throws Exception {
         String subject = unique("Invoice MB-77 (PDF)");
-        send(MEADOWBANK, subject, new Attached("MB-77.pdf", "application/pdf", "%PDF-1.4 an invoice".getBytes(StandardCharsets.US_ASCII)));
+        send(MEADOWBANK, subject, new TestMail.Attached("MB-77.pdf", "application/pdf", "%PDF-1.4 an invoice".getBytes(StandardCharsets.US_ASCII)));
 
         Parked parked = awaitParked(subject);
         assertThat(parked.header(ParkedHeaders.REASON_CODE)).isEqualTo("INVOICE_PAPER_FORMAT");
         assertThat(parked.header(ParkedHeaders.OWNER_TEAM)).isEqualTo("ACCOUNTS_PAYABLE");
-        Reply reply = awaitReply(MEADOWBANK, subject);
+        TestMail.Reply reply = awaitReply(MEADOWBANK, subject);
         assertThat(reply.from()).isEqualTo(MAILBOX);
         assertThat(reply.text()).contains("MB-77.pdf", "PEPPOL BIS Billing 3", "care-actuals CSV template",
                 parked.header(ParkedHeaders.JOURNEY_ID));
@@ -119,7 +111,7 @@ class EmailInvoiceChannelTest extends HubTest {
     @Test
     void anAttachmentOverTheSizeLimitIsRefusedWithAReason() throws Exception {
         String subject = unique("Invoice too big");
-        send(BRIGHTWATER, subject, new Attached("big.xml", "application/xml", new byte[65 * 1024]));
+        send(BRIGHTWATER, subject, new TestMail.Attached("big.xml", "application/xml", new byte[65 * 1024]));
 
         Parked parked = awaitParked(subject);
         assertThat(parked.header(ParkedHeaders.REASON_CODE)).isEqualTo("INVOICE_TOO_LARGE");
@@ -131,8 +123,8 @@ class EmailInvoiceChannelTest extends HubTest {
     @Test
     void aZipIsRefusedUnopened() throws Exception {
         String subject = unique("Invoices zipped");
-        send(BRIGHTWATER, subject, new Attached("invoices.zip", "application/zip", new byte[] {'P', 'K', 3, 4}),
-                new Attached("BW-2003.xml", "application/xml", "<Invoice/>".getBytes(StandardCharsets.UTF_8)));
+        send(BRIGHTWATER, subject, new TestMail.Attached("invoices.zip", "application/zip", new byte[] {'P', 'K', 3, 4}),
+                new TestMail.Attached("BW-2003.xml", "application/xml", "<Invoice/>".getBytes(StandardCharsets.UTF_8)));
 
         Parked parked = awaitParked(subject);
         assertThat(parked.header(ParkedHeaders.REASON_CODE)).isEqualTo("INVOICE_ARCHIVE_REFUSED");
@@ -148,7 +140,7 @@ class EmailInvoiceChannelTest extends HubTest {
                 Map.of(EmailInvoiceIntake.REPLY_TO, recipient, EmailInvoiceIntake.MAIL_SUBJECT, subject,
                         "carehubReplyCsv", "line,outcome\n1,ACCEPTED\n"));
 
-        Reply reply = awaitReply(recipient, subject);
+        TestMail.Reply reply = awaitReply(recipient, subject);
         assertThat(reply.from()).isEqualTo(MAILBOX);
         assertThat(reply.text()).contains("2 lines accepted, 1 rejected");
         assertThat(reply.attachments()).containsEntry("result.csv", "line,outcome\n1,ACCEPTED\n");
@@ -156,31 +148,6 @@ class EmailInvoiceChannelTest extends HubTest {
 
     private static String unique(String subject) {
         return subject + " " + UUID.randomUUID();
-    }
-
-    private void send(String from, String subject, Attached... attachments) throws Exception {
-        Properties properties = new Properties();
-        properties.put("mail.smtp.host", "127.0.0.1");
-        properties.put("mail.smtp.port", String.valueOf(smtpPort));
-        MimeMessage mail = new MimeMessage(Session.getInstance(properties));
-        mail.setFrom(new InternetAddress(from));
-        mail.setRecipient(Message.RecipientType.TO, new InternetAddress(MAILBOX));
-        mail.setSubject(subject, "UTF-8");
-        MimeMultipart parts = new MimeMultipart();
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText("Please find our invoice attached.", "UTF-8");
-        parts.addBodyPart(text);
-        for (Attached attached : attachments) {
-            MimeBodyPart part = new MimeBodyPart();
-            part.setDataHandler(new jakarta.activation.DataHandler(new ByteArrayDataSource(attached.bytes(), attached.type())));
-            part.setFileName(attached.name());
-            part.setDisposition(Part.ATTACHMENT);
-            // As mail programs send files: base64, so the bytes arrive as they were, line endings included.
-            part.setHeader("Content-Transfer-Encoding", "base64");
-            parts.addBodyPart(part);
-        }
-        mail.setContent(parts);
-        Transport.send(mail);
     }
 
     private String selector(String subject) {
@@ -238,53 +205,5 @@ class EmailInvoiceChannelTest extends HubTest {
             return found;
         });
         return all.stream().findFirst();
-    }
-
-    /** GreenMail makes a mailbox for each recipient, login and password its address. */
-    private Reply awaitReply(String recipient, String subject) {
-        return await().atMost(WAIT).until(() -> reply(recipient.toLowerCase(), "Re: " + subject), Optional::isPresent).get();
-    }
-
-    private Optional<Reply> reply(String recipient, String subject) throws Exception {
-        Store store = Session.getInstance(new Properties()).getStore("imap");
-        try {
-            store.connect("127.0.0.1", imapPort, recipient, recipient);
-        } catch (jakarta.mail.AuthenticationFailedException noMailboxYet) {
-            return Optional.empty();
-        }
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            for (Message message : inbox.getMessages()) {
-                if (subject.equals(message.getSubject())) {
-                    Map<String, String> attachments = new HashMap<>();
-                    String text = read(message, attachments);
-                    return Optional.of(new Reply(message.getSubject(),
-                            ((InternetAddress) message.getFrom()[0]).getAddress(), text, attachments));
-                }
-            }
-            return Optional.empty();
-        } finally {
-            store.close();
-        }
-    }
-
-    /** The text of the mail; attachments by name into {@code attachments}. */
-    private static String read(Part part, Map<String, String> attachments) throws Exception {
-        if (part.getContent() instanceof Multipart multipart) {
-            StringBuilder text = new StringBuilder();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                text.append(read(multipart.getBodyPart(i), attachments));
-            }
-            return text.toString();
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        part.getInputStream().transferTo(bytes);
-        String content = bytes.toString(StandardCharsets.UTF_8);
-        if (part.getFileName() != null) {
-            attachments.put(part.getFileName(), content);
-            return "";
-        }
-        return content;
     }
 }

@@ -1,0 +1,119 @@
+package org.carehub.invoices;
+
+import static org.awaitility.Awaitility.await;
+
+import jakarta.activation.DataHandler;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/** A provider's mail program against the hub's embedded mail server: sends by real SMTP, reads replies over IMAP. */
+final class TestMail {
+
+    static final String MAILBOX = "invoices@council.test";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    record Attached(String name, String type, byte[] bytes) {
+    }
+
+    record Reply(String subject, String from, String text, Map<String, String> attachments) {
+    }
+
+    private final int smtpPort;
+    private final int imapPort;
+
+    TestMail(int smtpPort, int imapPort) {
+        this.smtpPort = smtpPort;
+        this.imapPort = imapPort;
+    }
+
+    void send(String from, String subject, Attached... attachments) throws Exception {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", "127.0.0.1");
+        properties.put("mail.smtp.port", String.valueOf(smtpPort));
+        MimeMessage mail = new MimeMessage(Session.getInstance(properties));
+        mail.setFrom(new InternetAddress(from));
+        mail.setRecipient(Message.RecipientType.TO, new InternetAddress(MAILBOX));
+        mail.setSubject(subject, "UTF-8");
+        MimeMultipart parts = new MimeMultipart();
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText("Please find our invoice attached.", "UTF-8");
+        parts.addBodyPart(text);
+        for (Attached attached : attachments) {
+            MimeBodyPart part = new MimeBodyPart();
+            part.setDataHandler(new DataHandler(new ByteArrayDataSource(attached.bytes(), attached.type())));
+            part.setFileName(attached.name());
+            part.setDisposition(Part.ATTACHMENT);
+            // As mail programs send files: base64, so the bytes arrive as they were, line endings included.
+            part.setHeader("Content-Transfer-Encoding", "base64");
+            parts.addBodyPart(part);
+        }
+        mail.setContent(parts);
+        Transport.send(mail);
+    }
+
+    /** The hub's answer "Re: subject"; GreenMail makes a mailbox for each recipient, login and password its address. */
+    Reply awaitReply(String recipient, String subject) {
+        return await().atMost(WAIT).until(() -> reply(recipient.toLowerCase(), "Re: " + subject), Optional::isPresent).get();
+    }
+
+    private Optional<Reply> reply(String recipient, String subject) throws Exception {
+        Store store = Session.getInstance(new Properties()).getStore("imap");
+        try {
+            store.connect("127.0.0.1", imapPort, recipient, recipient);
+        } catch (AuthenticationFailedException noMailboxYet) {
+            return Optional.empty();
+        }
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            for (Message message : inbox.getMessages()) {
+                if (subject.equals(message.getSubject())) {
+                    Map<String, String> attachments = new HashMap<>();
+                    String text = read(message, attachments);
+                    return Optional.of(new Reply(message.getSubject(),
+                            ((InternetAddress) message.getFrom()[0]).getAddress(), text, attachments));
+                }
+            }
+            return Optional.empty();
+        } finally {
+            store.close();
+        }
+    }
+
+    /** The text of the mail; attachments by name into {@code attachments}. */
+    private static String read(Part part, Map<String, String> attachments) throws Exception {
+        if (part.getContent() instanceof Multipart multipart) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                text.append(read(multipart.getBodyPart(i), attachments));
+            }
+            return text.toString();
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        part.getInputStream().transferTo(bytes);
+        String content = bytes.toString(StandardCharsets.UTF_8);
+        if (part.getFileName() != null) {
+            attachments.put(part.getFileName(), content);
+            return "";
+        }
+        return content;
+    }
+}
