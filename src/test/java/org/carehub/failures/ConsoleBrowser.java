@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -91,10 +92,17 @@ final class ConsoleBrowser implements AutoCloseable {
         wait.withMessage(what).until(ExpectedConditions.invisibilityOfElementLocated(by));
     }
 
+    /** Clicks the element, finding it afresh if the console re-rendered it in between (as Hawtio does while loading). */
     void click(By by, String what) {
-        WebElement element = wait.withMessage(what).until(ExpectedConditions.elementToBeClickable(by));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
+        wait.withMessage(what).ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
+            if (element == null) {
+                return false;
+            }
+            ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+            element.click();
+            return true;
+        });
     }
 
     /** Scrolls the page so the element is at the top of the window (for a screenshot of it). */
@@ -102,10 +110,17 @@ final class ConsoleBrowser implements AutoCloseable {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'})", waitFor(by, "element " + by));
     }
 
+    /** Types into the input until the text is there, finding it afresh if the console re-rendered it meanwhile. */
     void type(By by, String text) {
-        WebElement input = waitFor(by, "input " + by);
-        input.clear();
-        input.sendKeys(text);
+        wait.withMessage("typing into " + by).ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement input = d.findElement(by);
+            if (!input.isDisplayed()) {
+                return false;
+            }
+            input.clear();
+            input.sendKeys(text);
+            return text.equals(input.getDomProperty("value"));
+        });
     }
 
     String text(By by) {

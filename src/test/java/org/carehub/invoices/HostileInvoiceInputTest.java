@@ -225,13 +225,13 @@ class HostileInvoiceInputTest extends HubTest {
     @Test
     void anInvoiceUploadedBySftpAndThenPostedOverRestIsRefusedAsADuplicate() throws Exception {
         // A client with no care line from this provider: the line is held for care navigation, so the invoice is
-        // part-accepted and holds its number (a wholly rejected invoice does not: docs/decisions.md).
+        // HELD and keeps its number (a wholly rejected invoice does not: docs/decisions.md).
         String client = registeredClient().lasPersonId();
         String number = TestEvents.unique("HB-DUP");
         String uploaded = "dup-" + run() + ".csv";
         upload(uploaded, careActuals(number, client, "10", "261.00"));
         assertThat(await().atMost(WAIT).until(() -> fetchIfThere(uploaded + ".result.txt"), Optional::isPresent).get())
-                .contains("Invoice " + number + " from " + PROVIDER, "PART_ACCEPTED", "INVOICE_NO_CARE_LINE");
+                .contains("Invoice " + number + " from " + PROVIDER, "HELD", "INVOICE_NO_CARE_LINE");
 
         // Not byte for byte the same file: the provider and invoice number make it the same invoice.
         String posted = "dup-" + run() + ".csv";
