@@ -32,13 +32,16 @@ public final class TestDatabases {
         }
     }
 
-    public static Stream<Database> both(Path tempDir) {
-        return Stream.of(h2(tempDir), postgres());
+    /** Both databases, each new: {@code @MethodSource("org.carehub.TestDatabases#both")} in a parameterised test. */
+    public static Stream<Database> both() {
+        return Stream.of(h2(), postgres());
     }
 
-    public static Database h2(Path tempDir) {
+    /** A new H2 file database under target/. */
+    public static Database h2() {
+        Path file = Path.of("target", "test-databases", "h2-" + UUID.randomUUID()).toAbsolutePath();
         DriverManagerDataSource ds = new DriverManagerDataSource(
-                "jdbc:h2:file:" + tempDir.resolve("h2-" + UUID.randomUUID()) + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+                "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
         migrate(ds, null);
         return new Database("H2", ds);
     }

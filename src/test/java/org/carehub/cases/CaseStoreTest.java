@@ -6,13 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Stream;
 import org.carehub.TestDatabases;
 import org.carehub.TestDatabases.Database;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,18 +17,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** What the hub applied of LAS clients and care lines, on both supported databases. */
 class CaseStoreTest {
 
-    @TempDir
-    static Path tempDir;
-
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    static Stream<Database> databases() {
-        return TestDatabases.both(tempDir);
-    }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("org.carehub.TestDatabases#both")
     void a_client_is_stored_then_replaced_by_a_newer_version(Database db) {
         CaseStore store = new CaseStore(new JdbcTemplate(db.dataSource()), json);
         Client client = TestEvents.client("LAS-77");
@@ -48,7 +39,7 @@ class CaseStoreTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("org.carehub.TestDatabases#both")
     void a_care_line_keeps_its_elements_and_latest_version(Database db) {
         CaseStore store = new CaseStore(new JdbcTemplate(db.dataSource()), json);
         CareLine line = new CareLine("CPLI-9", "LAS-77", "SUPPORTED_LIVING", "PRV-003", "SL-2025-003",

@@ -2,15 +2,12 @@ package org.carehub.failures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.stream.Stream;
 import org.carehub.TestDatabases;
 import org.carehub.TestDatabases.Database;
 import org.carehub.failures.AuditTrail.Subject;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,15 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** The failure desk audit (V3) on both supported databases: rows kept as written, found by journey and operator. */
 class AuditTrailTest {
 
-    @TempDir
-    static Path tempDir;
-
-    static Stream<Database> databases() {
-        return TestDatabases.both(tempDir);
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("org.carehub.TestDatabases#both")
     void actions_are_kept_with_who_when_what_why_and_found_newest_first(Database db) {
         Instant at = Instant.parse("2026-11-23T10:15:30Z");
         AuditTrail audit = new AuditTrail(new JdbcTemplate(db.dataSource()), Clock.fixed(at, ZoneOffset.UTC));

@@ -2,13 +2,10 @@ package org.carehub.failures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.carehub.TestDatabases;
 import org.carehub.TestDatabases.Database;
 import org.carehub.failures.JourneyLedger.Opening;
 import org.carehub.failures.JourneyLedger.Subject;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,15 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** The journey ledger on both supported databases: idempotent opening, steps in order, search. */
 class JourneyLedgerTest {
 
-    @TempDir
-    static Path tempDir;
-
-    static Stream<Database> databases() {
-        return TestDatabases.both(tempDir);
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("org.carehub.TestDatabases#both")
     void the_same_event_id_and_version_opens_one_journey(Database db) {
         JourneyLedger ledger = new JourneyLedger(new JdbcTemplate(db.dataSource()));
         Subject subject = new Subject("las-events", "REST", "EV-1", 3, "CARE_LINE_CREATED", "P1", "CPLI-1");
@@ -43,7 +33,7 @@ class JourneyLedgerTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("org.carehub.TestDatabases#both")
     void a_parked_journey_keeps_its_reason_and_every_step_in_order(Database db) {
         JourneyLedger ledger = new JourneyLedger(new JdbcTemplate(db.dataSource()));
         String id = ledger.open(new Subject("las-events", "SOAP", "EV-2", 1, "CARE_LINE_CREATED", "P2", "CPLI-2"),
@@ -62,7 +52,7 @@ class JourneyLedgerTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("org.carehub.TestDatabases#both")
     void refused_input_without_an_event_id_opens_a_journey_each_time(Database db) {
         JourneyLedger ledger = new JourneyLedger(new JdbcTemplate(db.dataSource()));
         Subject unreadable = new Subject("las-events", "REST", null, null, null, null, null);
