@@ -25,6 +25,7 @@ import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,9 +55,9 @@ public class ScheduledRuns {
     private final LockingTaskExecutor locks;
 
     @Autowired
-    public ScheduledRuns(List<ScheduledJob> jobs, JdbcTemplate jdbc, ObjectMapper json, SchedulesProperties properties,
+    public ScheduledRuns(ObjectProvider<ScheduledJob> jobs, JdbcTemplate jdbc, ObjectMapper json, SchedulesProperties properties,
             @Value("${carehub.hub-name:carehub}") String hub) {
-        this(jobs, jdbc, json, properties, hub, Clock.systemUTC());
+        this(jobs.orderedStream().toList(), jdbc, json, properties, hub, Clock.systemUTC());
     }
 
     ScheduledRuns(List<ScheduledJob> jobs, JdbcTemplate jdbc, ObjectMapper json, SchedulesProperties properties,
