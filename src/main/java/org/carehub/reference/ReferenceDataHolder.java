@@ -161,4 +161,24 @@ public class ReferenceDataHolder implements ReferenceData {
     public List<SftpAccount> sftpAccounts() {
         return current.sftpAccounts();
     }
+
+    @Override
+    public Optional<NhsBody> nhsBody(String code) {
+        return current.nhsBody(code);
+    }
+
+    @Override
+    public List<NhsBody> nhsBodies() {
+        return current.nhsBodies();
+    }
+
+    @Override
+    public Optional<FundingScheme> fundingScheme(String code) {
+        return current.fundingScheme(code);
+    }
+
+    @Override
+    public Optional<FinanceCode> financeCodeOfElementType(String contrOCCElementType) {
+        return current.financeCodeOfElementType(contrOCCElementType);
+    }
 }
