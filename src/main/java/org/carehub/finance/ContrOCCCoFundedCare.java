@@ -20,6 +20,9 @@ import org.springframework.web.client.RestClientException;
 @Component
 public class ContrOCCCoFundedCare {
 
+    /** The simulator's extract in this process, on whatever port the web server got (resolved on use). */
+    public static final String DEFAULT_URL = "http://127.0.0.1:${local.server.port:${server.port:8080}}/simulators/contrOCC/co-funded-care";
+
     private static final ParameterizedTypeReference<List<CoFundedCareLine>> LINES = new ParameterizedTypeReference<>() { };
 
     private final Environment environment;
@@ -27,10 +30,10 @@ public class ContrOCCCoFundedCare {
     private final ContrOCCFinanceProperties timeouts;
 
     public ContrOCCCoFundedCare(Environment environment, ContrOCCFinanceProperties timeouts,
-            @Value("${carehub.nhs-claims.finance-extract-url}") String url) {
+            @Value("${carehub.nhs-claims.finance-extract-url:}") String url) {
         this.environment = environment;
         this.timeouts = timeouts;
-        this.url = url;
+        this.url = url.isBlank() ? DEFAULT_URL : url;
     }
 
     /** The co-funded lines active on any day from {@code from} to {@code to}, both included. */
