@@ -161,6 +161,11 @@ public final class MappingsSnapshot implements ReferenceData {
     }
 
     @Override
+    public List<FundingScheme> fundingSchemes() {
+        return List.copyOf(fundingSchemes.values());
+    }
+
+    @Override
     public Optional<FinanceCode> financeCodeOfElementType(String contrOCCElementType) {
         return financeCodes.values().stream().filter(code -> code.contrOCCElementType().equals(contrOCCElementType)).findFirst();
     }

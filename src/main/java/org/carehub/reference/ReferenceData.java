@@ -58,6 +58,8 @@ public interface ReferenceData {
     /** The NHS funding scheme with this code, from funding-schemes.yaml. */
     Optional<FundingScheme> fundingScheme(String code);
 
+    List<FundingScheme> fundingSchemes();
+
     /** The service element a ContrOCC element type codes (finance-codes.csv read backwards). */
     Optional<FinanceCode> financeCodeOfElementType(String contrOCCElementType);
 }

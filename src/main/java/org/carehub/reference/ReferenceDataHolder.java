@@ -178,6 +178,11 @@ public class ReferenceDataHolder implements ReferenceData {
     }
 
     @Override
+    public List<FundingScheme> fundingSchemes() {
+        return current.fundingSchemes();
+    }
+
+    @Override
     public Optional<FinanceCode> financeCodeOfElementType(String contrOCCElementType) {
         return current.financeCodeOfElementType(contrOCCElementType);
     }

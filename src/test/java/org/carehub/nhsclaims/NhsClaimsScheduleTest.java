@@ -66,6 +66,7 @@ class NhsClaimsScheduleTest {
         Properties properties = new Properties();
         properties.put("carehub.nhs-claims.cron", cron);
         properties.put("carehub.schedules.zone", "Europe/London");
+        properties.put("carehub.nhs-claims.catch-up-delay", "3600000");
         // read by the shared failure policy the retry route uses (routes/error-handling.yaml)
         properties.put("carehub.finance.redelivery.maximum-redeliveries", "1");
         properties.put("carehub.finance.redelivery.initial-delay-ms", "10");
