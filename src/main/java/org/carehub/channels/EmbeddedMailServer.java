@@ -3,6 +3,7 @@ package org.carehub.channels;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.carehub.reference.MappingsReloaded;
+import org.carehub.reference.NhsBody;
 import org.carehub.reference.OwnerTeam;
 import org.carehub.reference.ReferenceData;
 import org.slf4j.Logger;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * The default run's mail server: GreenMail with SMTP (what the hub sends through) and IMAP (where staff
  * read their team's mail), with a mailbox for each owner team in owner-teams.csv, and the invoices mailbox
- * providers send invoices to (carehub.invoices.email) when that channel is on.
+ * providers send invoices to (carehub.invoices.email) when that channel is on, and each NHS body's claims mailbox.
  */
 @Component
 @ConditionalOnProperty(name = "carehub.mail.embedded.enabled", havingValue = "true")
@@ -53,9 +54,17 @@ public class EmbeddedMailServer implements InitializingBean, DisposableBean {
     @EventListener(MappingsReloaded.class)
     public void addOwnerTeamMailboxes() {
         for (OwnerTeam team : reference.ownerTeams()) {
-            if (greenMail.getUserManager().getUserByEmail(team.mailbox()) == null) {
-                greenMail.setUser(team.mailbox(), team.mailbox(), properties.password());
-            }
+            addMailbox(team.mailbox());
+        }
+        // The NHS bodies' claims mailboxes (nhs-bodies.csv), where the monthly NHS claim schedules arrive.
+        for (NhsBody body : reference.nhsBodies()) {
+            addMailbox(body.claimsMailbox());
+        }
+    }
+
+    private void addMailbox(String address) {
+        if (greenMail.getUserManager().getUserByEmail(address) == null) {
+            greenMail.setUser(address, address, properties.password());
         }
     }
 

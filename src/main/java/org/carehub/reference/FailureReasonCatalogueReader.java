@@ -1,32 +1,20 @@
 package org.carehub.reference;
 
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads failure-reasons.yaml, the reason catalogue: a list of entries {@code code, title, explanation,
- * fix, owner, kind, retryOnMappingReload}. Uses SnakeYAML's node tree rather than plain objects so
- * every problem names the line and column of the value at fault.
+ * fix, owner, kind, retryOnMappingReload}, every problem named with its line and column ({@link YamlMappingFile}).
  */
 final class FailureReasonCatalogueReader {
 
@@ -36,15 +24,15 @@ final class FailureReasonCatalogueReader {
             List.of("code", "title", "explanation", "fix", "owner", "kind", "retryOnMappingReload");
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
 
-    private final Path dir;
     private final String label;
     private final MappingProblems problems;
+    private final YamlMappingFile yaml;
     /** Line of each code seen, in valid entries or not; null until the file was read as a list. */
     private Map<String, Integer> codeLines;
 
     FailureReasonCatalogueReader(Path dir, MappingProblems problems) {
-        this.dir = dir;
-        this.label = CsvMappingReader.label(dir, FILE);
+        this.yaml = new YamlMappingFile(dir, FILE, problems);
+        this.label = yaml.label();
         this.problems = problems;
     }
 
@@ -62,44 +50,23 @@ final class FailureReasonCatalogueReader {
     /** The valid entries; every other one is reported. */
     List<FailureReason> read(Predicate<String> knownTeam) {
         List<FailureReason> reasons = new ArrayList<>();
-        Optional<Node> root = MappingText.read(dir.resolve(FILE), label, problems).flatMap(this::compose);
-        if (root.isEmpty()) {
-            return reasons;
-        }
-        if (!(root.get() instanceof SequenceNode list)) {
-            problem(root.get(), null, "the file must be a list of failure reasons, each starting with '- code:'");
+        Optional<List<Node>> entries = yaml.entries("failure reasons");
+        if (entries.isEmpty()) {
             return reasons;
         }
         codeLines = new HashMap<>();
-        for (Node node : list.getValue()) {
+        for (Node node : entries.get()) {
             entry(node, knownTeam).ifPresent(reasons::add);
         }
         return reasons;
     }
 
-    private Optional<Node> compose(String text) {
-        try {
-            Node root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
-            if (root == null) {
-                problems.add(new MappingLocation(label, 1, 1, null), "the file is empty; it must be a list of failure reasons");
-            }
-            return Optional.ofNullable(root);
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            problems.add(new MappingLocation(label, mark.getLine() + 1, mark.getColumn() + 1, null), "not valid YAML: " + e.getProblem());
-        } catch (YAMLException e) {
-            problems.add(MappingLocation.ofFile(label), "not valid YAML: " + e.getMessage());
-        }
-        return Optional.empty();
-    }
-
     private Optional<FailureReason> entry(Node node, Predicate<String> knownTeam) {
-        if (!(node instanceof MappingNode mapping)) {
-            problem(node, null, "each reason must be a set of 'key: value' lines: " + String.join(", ", KEYS));
+        int before = problems.count();
+        Map<String, ScalarNode> values = yaml.values(node, KEYS, "reason");
+        if (values == null) {
             return Optional.empty();
         }
-        int before = problems.count();
-        Map<String, ScalarNode> values = values(mapping);
         String code = text(values, "code");
         if (code != null && !CODE.matcher(code).matches()) {
             problem(values.get("code"), "code", "'" + code + "' must be capital letters, digits and underscores, like NO_RATE_CARD_ENTRY");
@@ -124,41 +91,8 @@ final class FailureReasonCatalogueReader {
         return Optional.of(new FailureReason(code, title, explanation, fix, owner, kind, retry));
     }
 
-    /** The entry's values by key; unknown, repeated, nested and missing keys are reported. */
-    private Map<String, ScalarNode> values(MappingNode mapping) {
-        Map<String, ScalarNode> values = new LinkedHashMap<>();
-        for (NodeTuple tuple : mapping.getValue()) {
-            String key = tuple.getKeyNode() instanceof ScalarNode scalar ? scalar.getValue() : null;
-            if (key == null || !KEYS.contains(key)) {
-                problem(tuple.getKeyNode(), key, "unknown key; a reason has " + String.join(", ", KEYS));
-            } else if (values.containsKey(key)) {
-                problem(tuple.getKeyNode(), key, "the key is given twice in this reason");
-            } else if (!(tuple.getValueNode() instanceof ScalarNode value)) {
-                problem(tuple.getValueNode(), key, "must be a single value, not a list or nested keys");
-                values.put(key, null);
-            } else {
-                values.put(key, value);
-            }
-        }
-        for (String key : KEYS) {
-            if (!values.containsKey(key)) {
-                problem(mapping, key, "is missing; every reason has " + String.join(", ", KEYS));
-            }
-        }
-        return values;
-    }
-
     private String text(Map<String, ScalarNode> values, String key) {
-        ScalarNode node = values.get(key);
-        if (node == null) {
-            return null;
-        }
-        String value = node.getValue().trim();
-        if (value.isEmpty()) {
-            problem(node, key, "is blank; a value is required");
-            return null;
-        }
-        return value;
+        return yaml.text(values, key);
     }
 
     /** A text with placeholders: braces well formed, and for a code the hub raises only names it fills. */
@@ -201,7 +135,6 @@ final class FailureReasonCatalogueReader {
     }
 
     private void problem(Node node, String field, String message) {
-        Mark mark = node.getStartMark();
-        problems.add(new MappingLocation(label, mark.getLine() + 1, mark.getColumn() + 1, field), message);
+        yaml.problem(node, field, message);
     }
 }

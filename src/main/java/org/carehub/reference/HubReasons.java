@@ -69,6 +69,12 @@ final class HubReasons {
         raise("INVOICE_NO_ATTACHMENT", "subject", "providerRef", "sender", "detail");
         raise("INVOICE_ARCHIVE_REFUSED", "fileName", "providerRef", "sender", "detail");
         raise("INVOICE_TOO_MANY_ATTACHMENTS", "count", "limit", "providerRef", "sender", "detail");
+        // NHS claims: a co-funded care line that cannot be claimed (org.carehub.nhsclaims.ClaimableLines).
+        raise("NHS_CLAIM_NO_NHS_NUMBER", "nhsBody", "scheme", "month");
+        raise("NHS_CLAIM_NO_SHARE", "nhsBody", "scheme", "month");
+        raise("NHS_CLAIM_UNKNOWN_BODY", "nhsBody", "scheme", "month");
+        raise("NHS_CLAIM_UNKNOWN_SCHEME", "nhsBody", "scheme", "month");
+        raise("NHS_CLAIM_SERVICE_NOT_IN_SCHEME", "nhsBody", "scheme", "serviceCode", "month");
     }
 
     private HubReasons() {

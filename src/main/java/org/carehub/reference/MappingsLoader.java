@@ -38,6 +38,9 @@ public class MappingsLoader {
         List<SftpAccount> sftpAccounts = SftpAccounts.read(csv, providers);
         List<RateCardEntry> rates = RateCard.read(csv, catalogue);
         List<FinanceCode> financeCodes = FinanceCodes.read(csv, catalogue);
+        List<NhsBody> nhsBodies = CoFunding.bodies(csv);
+        List<FundingScheme> fundingSchemes = CoFunding.schemes(new YamlMappingFile(dir, CoFunding.SCHEMES_FILE, problems),
+                catalogue, problems);
         FailureReasonCatalogueReader reasonReader = new FailureReasonCatalogueReader(dir, problems);
         Set<String> teamCodes = teams.stream().map(OwnerTeam::code).collect(Collectors.toSet());
         List<FailureReason> reasons = reasonReader.read(csv.wasRead(OWNER_TEAMS_FILE) ? teamCodes::contains : team -> true);
@@ -46,7 +49,7 @@ public class MappingsLoader {
             throw new MappingsException(dir, problems.list());
         }
         return new MappingsSnapshot(loadedAt, teams, providers.providers(), providers.contracts(), catalogue.services(),
-                catalogue.elements(), rates, financeCodes, reasons, sftpAccounts);
+                catalogue.elements(), rates, financeCodes, reasons, sftpAccounts, nhsBodies, fundingSchemes);
     }
 
     private static List<OwnerTeam> ownerTeams(CsvMappingReader csv) {

@@ -27,10 +27,13 @@ public final class MappingsSnapshot implements ReferenceData {
     private final Map<String, FinanceCode> financeCodes;
     private final Map<String, FailureReason> reasons;
     private final Map<String, SftpAccount> sftpAccounts;
+    private final Map<String, NhsBody> nhsBodies;
+    private final Map<String, FundingScheme> fundingSchemes;
 
     MappingsSnapshot(Instant loadedAt, List<OwnerTeam> ownerTeams, List<Provider> providers, List<ProviderContract> contracts,
                      List<ServiceDefinition> services, List<ServiceElement> elements, List<RateCardEntry> rates,
-                     List<FinanceCode> financeCodes, List<FailureReason> reasons, List<SftpAccount> sftpAccounts) {
+                     List<FinanceCode> financeCodes, List<FailureReason> reasons, List<SftpAccount> sftpAccounts,
+                     List<NhsBody> nhsBodies, List<FundingScheme> fundingSchemes) {
         this.loadedAt = loadedAt;
         this.ownerTeams = index(ownerTeams, OwnerTeam::code);
         this.providers = index(providers, Provider::ref);
@@ -41,6 +44,8 @@ public final class MappingsSnapshot implements ReferenceData {
         this.financeCodes = index(financeCodes, f -> key(f.serviceCode(), f.elementCode()));
         this.reasons = index(reasons, FailureReason::code);
         this.sftpAccounts = index(sftpAccounts, SftpAccount::username);
+        this.nhsBodies = index(nhsBodies, NhsBody::code);
+        this.fundingSchemes = index(fundingSchemes, FundingScheme::code);
     }
 
     /** When these mappings were read from the folder. */
@@ -138,6 +143,31 @@ public final class MappingsSnapshot implements ReferenceData {
     @Override
     public List<SftpAccount> sftpAccounts() {
         return List.copyOf(sftpAccounts.values());
+    }
+
+    @Override
+    public Optional<NhsBody> nhsBody(String code) {
+        return Optional.ofNullable(nhsBodies.get(code));
+    }
+
+    @Override
+    public List<NhsBody> nhsBodies() {
+        return List.copyOf(nhsBodies.values());
+    }
+
+    @Override
+    public Optional<FundingScheme> fundingScheme(String code) {
+        return Optional.ofNullable(fundingSchemes.get(code));
+    }
+
+    @Override
+    public List<FundingScheme> fundingSchemes() {
+        return List.copyOf(fundingSchemes.values());
+    }
+
+    @Override
+    public Optional<FinanceCode> financeCodeOfElementType(String contrOCCElementType) {
+        return financeCodes.values().stream().filter(code -> code.contrOCCElementType().equals(contrOCCElementType)).findFirst();
     }
 
     private static String key(String first, String second) {

@@ -49,4 +49,17 @@ public interface ReferenceData {
     Optional<SftpAccount> sftpAccount(String username);
 
     List<SftpAccount> sftpAccounts();
+
+    /** The NHS body (ICB) with this code, from nhs-bodies.csv. */
+    Optional<NhsBody> nhsBody(String code);
+
+    List<NhsBody> nhsBodies();
+
+    /** The NHS funding scheme with this code, from funding-schemes.yaml. */
+    Optional<FundingScheme> fundingScheme(String code);
+
+    List<FundingScheme> fundingSchemes();
+
+    /** The service element a ContrOCC element type codes (finance-codes.csv read backwards). */
+    Optional<FinanceCode> financeCodeOfElementType(String contrOCCElementType);
 }

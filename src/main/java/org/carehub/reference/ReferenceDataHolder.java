@@ -161,4 +161,29 @@ public class ReferenceDataHolder implements ReferenceData {
     public List<SftpAccount> sftpAccounts() {
         return current.sftpAccounts();
     }
+
+    @Override
+    public Optional<NhsBody> nhsBody(String code) {
+        return current.nhsBody(code);
+    }
+
+    @Override
+    public List<NhsBody> nhsBodies() {
+        return current.nhsBodies();
+    }
+
+    @Override
+    public Optional<FundingScheme> fundingScheme(String code) {
+        return current.fundingScheme(code);
+    }
+
+    @Override
+    public List<FundingScheme> fundingSchemes() {
+        return current.fundingSchemes();
+    }
+
+    @Override
+    public Optional<FinanceCode> financeCodeOfElementType(String contrOCCElementType) {
+        return current.financeCodeOfElementType(contrOCCElementType);
+    }
 }

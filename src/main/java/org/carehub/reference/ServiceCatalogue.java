@@ -75,6 +75,11 @@ final class ServiceCatalogue {
         return service;
     }
 
+    /** Whether the service is in services.csv (true when that file could not be read, which is reported already). */
+    boolean knows(String service) {
+        return !servicesRead || services.containsKey(service);
+    }
+
     /** The element named by the row's service_code and element_code, reported when it is not listed. */
     ServiceElement knownElement(MappingRow row) {
         String service = knownService(row);

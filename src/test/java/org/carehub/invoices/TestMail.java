@@ -25,7 +25,7 @@ import java.util.Optional;
 import java.util.Properties;
 
 /** A provider's mail program against the hub's embedded mail server: sends by real SMTP, reads replies over IMAP. */
-final class TestMail {
+public final class TestMail {
 
     static final String MAILBOX = "invoices@council.test";
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -33,13 +33,13 @@ final class TestMail {
     record Attached(String name, String type, byte[] bytes) {
     }
 
-    record Reply(String subject, String from, String text, Map<String, String> attachments) {
+    public record Reply(String subject, String from, String text, Map<String, String> attachments) {
     }
 
     private final int smtpPort;
     private final int imapPort;
 
-    TestMail(int smtpPort, int imapPort) {
+    public TestMail(int smtpPort, int imapPort) {
         this.smtpPort = smtpPort;
         this.imapPort = imapPort;
     }
@@ -71,13 +71,19 @@ final class TestMail {
 
     /** The hub's answer "Re: subject"; GreenMail makes a mailbox for each recipient, login and password its address. */
     Reply awaitReply(String recipient, String subject) {
-        return await().atMost(WAIT).until(() -> reply(recipient.toLowerCase(), "Re: " + subject), Optional::isPresent).get();
+        return awaitMail(recipient.toLowerCase(), recipient.toLowerCase(), "Re: " + subject);
     }
 
-    private Optional<Reply> reply(String recipient, String subject) throws Exception {
+    /** The mail with this subject in a mailbox, once it has arrived; attachments by file name. */
+    public Reply awaitMail(String mailbox, String password, String subject) {
+        return await().atMost(WAIT).until(() -> mail(mailbox, password, subject), Optional::isPresent).get();
+    }
+
+    /** The mail with this subject in the mailbox, if it is there now. */
+    public Optional<Reply> mail(String mailbox, String password, String subject) throws Exception {
         Store store = Session.getInstance(new Properties()).getStore("imap");
         try {
-            store.connect("127.0.0.1", imapPort, recipient, recipient);
+            store.connect("127.0.0.1", imapPort, mailbox, password);
         } catch (AuthenticationFailedException noMailboxYet) {
             return Optional.empty();
         }

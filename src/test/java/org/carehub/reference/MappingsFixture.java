@@ -62,6 +62,18 @@ public final class MappingsFixture {
                 "service_code,element_code,contrOCC_element_type,ledger_code,cost_centre",
                 "HOMECARE,PERSONAL_CARE,DOM-PC,52110,ASC-OP-HOME",
                 "SUPPORTED_LIVING,SLEEP_IN,SL-SLEEP,52215,ASC-LD-SL");
+        put(dir, CoFunding.BODIES_FILE,
+                "code,name,address,claims_mailbox",
+                "QWE,NHS South West London ICB,\"120 The Broadway, London SW19 1RH\",claims@swl-icb.test");
+        put(dir, CoFunding.SCHEMES_FILE,
+                "- code: CHC",
+                "  name: NHS Continuing Healthcare",
+                "  share: 100",
+                "  services: all",
+                "- code: JOINT",
+                "  name: Joint funded package",
+                "  share: care line",
+                "  services: HOMECARE; SUPPORTED_LIVING");
         try {
             Files.copy(SHIPPED.resolve(FailureReasonCatalogueReader.FILE), dir.resolve(FailureReasonCatalogueReader.FILE));
         } catch (IOException e) {

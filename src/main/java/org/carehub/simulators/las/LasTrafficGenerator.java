@@ -17,7 +17,10 @@ import org.carehub.cases.Client;
 import org.carehub.cases.DeathRecorded;
 import org.carehub.cases.LasEvent;
 import org.carehub.cases.LasEventType;
+import org.carehub.cases.NhsFundingShare;
 import org.carehub.cases.RateOverride;
+import org.carehub.reference.FundingScheme;
+import org.carehub.reference.NhsBody;
 import org.carehub.reference.ProviderContract;
 import org.carehub.reference.RateCardEntry;
 import org.carehub.reference.ReferenceData;
@@ -180,7 +183,23 @@ public class LasTrafficGenerator {
             default -> { }
         }
         return new CareLine("CPLI-" + runId + "-" + sequence.incrementAndGet(), client.lasPersonId(), service.serviceCode(),
-                providerRef, contract.contractRef(), start, end, end == null ? null : "Package ended", elements, null);
+                providerRef, contract.contractRef(), start, end, end == null ? null : "Package ended", elements,
+                nhsFunding(service.serviceCode()));
+    }
+
+    /**
+     * About one care line in four is co-funded by an NHS body under a scheme covering its service (funding-schemes.yaml),
+     * with an agreed share of 50% where the scheme leaves the share to the care line; the NHS claims run claims them.
+     */
+    private NhsFundingShare nhsFunding(String serviceCode) {
+        List<FundingScheme> schemes = reference.fundingSchemes().stream().filter(s -> s.coversService(serviceCode)).toList();
+        List<NhsBody> bodies = reference.nhsBodies();
+        if (random.nextInt(4) != 0 || schemes.isEmpty() || bodies.isEmpty()) {
+            return null;
+        }
+        FundingScheme scheme = schemes.get(random.nextInt(schemes.size()));
+        return new NhsFundingShare(scheme.code(), bodies.get(random.nextInt(bodies.size())).code(),
+                scheme.shareOnCareLine() ? BigDecimal.valueOf(50) : scheme.fixedSharePercent());
     }
 
     /** A contract in force on the date; for PROVIDER_WITHOUT_CONTRACT, a provider paired with a service it has no contract for. */
