@@ -191,8 +191,10 @@ class EmailInvoiceChannelTest extends HubTest {
     private Optional<Parked> parkedMail(String subject) {
         List<Parked> all = jms.browse(PARKED, (session, browser) -> {
             List<Parked> found = new java.util.ArrayList<>();
-            for (Object o : Collections.list(browser.getEnumeration())) {
-                jakarta.jms.Message m = (jakarta.jms.Message) o;
+            // Each read before the browser moves on: a mail over 100 KB is a large message, streamed only until then.
+            java.util.Enumeration<?> messages = browser.getEnumeration();
+            while (messages.hasMoreElements()) {
+                jakarta.jms.Message m = (jakarta.jms.Message) messages.nextElement();
                 byte[] body = m.getBody(byte[].class);
                 if (new String(body, StandardCharsets.ISO_8859_1).contains(subject)) {
                     Map<String, Object> headers = new HashMap<>();
