@@ -323,7 +323,8 @@ public class InvoiceIntake {
                         + body.bytes().length + " bytes were read and kept"));
     }
 
-    private static Map<String, Object> contractHeaders(Submission submission) {
+    /** The invoice flow contract's headers of a received file (docs/provider-channels.md); a new, changeable map. */
+    static Map<String, Object> contractHeaders(Submission submission) {
         Map<String, Object> headers = new HashMap<>();
         headers.put(SftpReceipts.PROVIDER_REF, submission.providerRef());
         headers.put(ParkedHeaders.PROVIDER_REF, submission.providerRef());

@@ -1,11 +1,5 @@
 package org.carehub.invoices;
 
-import static org.carehub.channels.SftpReceipts.CHANNEL;
-import static org.carehub.channels.SftpReceipts.FILE_NAME;
-import static org.carehub.channels.SftpReceipts.ORIGINAL_FILE;
-import static org.carehub.channels.SftpReceipts.PROVIDER_REF;
-import static org.carehub.channels.SftpReceipts.RECEIVED_AT;
-
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.Exchange;
@@ -21,6 +14,7 @@ import org.apache.camel.ExchangeTimedOutException;
 import org.apache.camel.ProducerTemplate;
 import org.carehub.channels.BoundedBody;
 import org.carehub.channels.SftpFileNames;
+import org.carehub.channels.SftpReceipts;
 import org.carehub.failures.ParkedHeaders;
 import org.carehub.reference.ReferenceData;
 import org.carehub.reference.SftpAccount;
@@ -95,9 +89,8 @@ public class ProviderInvoicesController {
         Exchange answered = producer.request("jms:queue:" + InvoiceIntake.QUEUE + "?requestTimeout=" + answerTimeoutMs,
                 exchange -> {
                     exchange.getMessage().setBody(body.bytes());
-                    exchange.getMessage().setHeaders(new HashMap<>(Map.of(PROVIDER_REF, ref, ParkedHeaders.PROVIDER_REF, ref,
-                            CHANNEL, "rest", FILE_NAME, name, ORIGINAL_FILE, original.toString(),
-                            InvoiceIntake.RECEIPT_ID, original.toString(), RECEIVED_AT, Instant.now().toString())));
+                    exchange.getMessage().setHeaders(InvoiceIntake.contractHeaders(submission));
+                    exchange.getMessage().setHeader(SftpReceipts.RECEIVED_AT, Instant.now().toString());
                 });
         return answer(answered, submission);
     }

@@ -6,12 +6,16 @@ import static org.awaitility.Awaitility.await;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Message;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
@@ -20,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.carehub.HubTest;
 import org.carehub.cases.CareLine;
@@ -231,6 +236,53 @@ class HostileInvoiceInputTest extends HubTest {
                 .uri(baseUrl() + "/simulators/contrOCC/actuals?invoiceId=" + invoiceId).retrieve().body(Map[].class)), l -> !l.isEmpty());
         assertThat(paid).singleElement().satisfies(a -> assertThat((Map<String, Object>) a.get("actual"))
                 .containsEntry("cpliId", line.cpliId()).containsEntry("lineId", "2"));
+    }
+
+    @Test
+    void aFiftyMegabyteBodyStreamedToTheRestDoorIsRefusedAfterReadingOneBytePastTheLimit() throws Exception {
+        long fifty = 50L * 1024 * 1024;
+        String name = "streamed-" + run() + ".xml";
+        AtomicLong sent = new AtomicLong();
+        String answer;
+        // A raw HTTP/1.1 client: the body is made while it is sent, in chunks, and the answer read as it comes.
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout((int) WAIT.toMillis());
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/providers/" + PROVIDER + "/invoices?fileName=" + name + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Basic " + Base64.getEncoder().encodeToString((ACCOUNT + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8))
+                    + "\r\nContent-Type: application/xml\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            Thread sender = new Thread(() -> {
+                byte[] chunk = new byte[64 * 1024];
+                Arrays.fill(chunk, (byte) ' ');
+                chunk[0] = '<';
+                byte[] head = (Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+                try {
+                    while (sent.get() < fifty) {
+                        out.write(head);
+                        out.write(chunk);
+                        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                        sent.addAndGet(chunk.length);
+                        chunk[0] = ' ';
+                    }
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException stoppedByTheHub) {
+                    // the hub answered and closed the connection without reading the rest: what this test wants
+                }
+            });
+            sender.start();
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            sender.join(WAIT.toMillis());
+        }
+
+        assertThat(answer).startsWith("HTTP/1.1 422").contains(InvoiceReasons.TOO_LARGE);
+        assertThat(sent.get()).as("bytes the hub let the client send before refusing").isLessThan(fifty);
+        ParkedFile parked = awaitParked(name);
+        assertThat(parked.header(ParkedHeaders.REASON_CODE)).isEqualTo(InvoiceReasons.TOO_LARGE);
+        assertThat(parked.body()).as("what was read and kept: the limit and one byte").hasSize(InvoiceReader.DEFAULT_MAX_BYTES + 1)
+                .startsWith((byte) '<');
+        assertThat(Path.of(parked.header(SftpReceipts.ORIGINAL_FILE))).hasSize(InvoiceReader.DEFAULT_MAX_BYTES + 1);
+        assertHubStillAnswers();
     }
 
     @Test
