@@ -18,12 +18,8 @@ public final class StandaloneHub {
     private StandaloneHub() {
     }
 
-    public static ConfigurableApplicationContext start(Path dataDir) {
-        return start(dataDir, new String[0]);
-    }
-
-    /** @param settings more {@code --name=value} arguments, e.g. a channel the test turns on */
-    public static ConfigurableApplicationContext start(Path dataDir, String... settings) {
+    /** Starts a hub on the data folder; {@code more} are further command-line settings. */
+    public static ConfigurableApplicationContext start(Path dataDir, String... more) {
         return new SpringApplicationBuilder(CarehubApplication.class).run(Stream.concat(Stream.of(
                 "--server.port=0",
                 "--carehub.data-dir=" + dataDir,
@@ -33,7 +29,7 @@ public final class StandaloneHub {
                 "--carehub.sftp.enabled=false",
                 "--carehub.invoices.email.enabled=false",
                 // Do not wait for in-flight exchanges: this is the hub being stopped, not drained.
-                "--camel.main.shutdown-timeout=1"), Stream.of(settings)).toArray(String[]::new));
+                "--camel.main.shutdown-timeout=1"), Stream.of(more)).toArray(String[]::new));
     }
 
     public static String baseUrl(ConfigurableApplicationContext hub) {
