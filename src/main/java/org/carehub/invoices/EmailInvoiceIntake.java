@@ -41,8 +41,8 @@ import org.springframework.stereotype.Component;
 /**
  * Decides what becomes of a mail from the invoices mailbox (docs/decisions.md, "Provider invoices by email").
  * The sender must be registered for a provider in providers.csv, or the mail is parked and nobody is answered.
- * A registered sender's mail is judged whole: too many attachments, an archive or an oversize invoice file
- * refuse it; otherwise each XML/CSV attachment goes to the invoice flow; a mail with only a PDF, image or other
+ * A registered sender's mail is judged whole: too many attachments, an archive, an encrypted (opaque) S/MIME mail,
+ * Outlook's winmail.dat or an oversize invoice file refuse it; otherwise each XML/CSV attachment goes to the invoice flow; a mail with only a PDF, image or other
  * document, or with nothing attached, is parked for Accounts Payable. Every refusal is answered by mail.
  */
 @Component("emailInvoiceIntake")

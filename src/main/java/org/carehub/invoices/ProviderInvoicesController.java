@@ -66,7 +66,7 @@ public class ProviderInvoicesController {
      * @param fileName the file's name as the provider knows it (optional): quoted in the reply and kept with the original
      * @return 200 with the result when the invoice was checked, 422 when it was refused (unreadable, too large or a
      *         duplicate), 403 when the signed-in provider is not {@code ref}, 202 when it was taken but not checked
-     *         within the answer timeout, 503 when it could not be taken (nothing kept of it: send it again)
+     *         within the answer timeout, 503 when it could not be handed to the flow (not taken: send it again)
      */
     @PostMapping(path = "/api/providers/{ref}/invoices", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<?> submit(@PathVariable String ref, HttpServletRequest request,
