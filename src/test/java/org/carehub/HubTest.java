@@ -183,7 +183,10 @@ public abstract class HubTest {
     protected List<Parked> parked(String queue) {
         List<Parked> found = jms.browse(queue, (session, browser) -> {
             List<Parked> all = new ArrayList<>();
-            for (Message m : Collections.list((java.util.Enumeration<Message>) browser.getEnumeration())) {
+            // Each read before the browser moves on: a large message's body is streamed from the broker only until then.
+            java.util.Enumeration<?> messages = browser.getEnumeration();
+            while (messages.hasMoreElements()) {
+                Message m = (Message) messages.nextElement();
                 Map<String, Object> headers = new HashMap<>();
                 for (Object name : Collections.list(m.getPropertyNames())) {
                     headers.put((String) name, m.getObjectProperty((String) name));

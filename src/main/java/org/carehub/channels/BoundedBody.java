@@ -24,7 +24,17 @@ public record BoundedBody(byte[] bytes, long limit, boolean tooLarge, boolean tr
     public static final String ATTRIBUTE = BoundedBody.class.getName();
 
     public static BoundedBody read(InputStream in, long limit) throws IOException {
-        long keep = Math.multiplyExact(limit, KEEP_FACTOR);
+        return read(in, limit, Math.multiplyExact(limit, KEEP_FACTOR));
+    }
+
+    /**
+     * @param keep the most read and kept of a body, at least {@code limit + 1}: with exactly that, an oversize body
+     *             is known as such after one byte over the limit and nothing more of it is read
+     */
+    public static BoundedBody read(InputStream in, long limit, long keep) throws IOException {
+        if (keep <= limit) {
+            throw new IllegalArgumentException("keep " + keep + " must be more than the limit " + limit);
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(limit, 64 * 1024));
         byte[] buffer = new byte[8192];
         long total = 0;

@@ -17,10 +17,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class BoundedBodyFilter extends OncePerRequestFilter {
 
     private final long limitBytes;
+    private final long keepBytes;
     private final OversizeAnswer oversizeAnswer;
 
+    /** Keeps up to {@link BoundedBody#KEEP_FACTOR} times the limit of an oversize body. */
     public BoundedBodyFilter(long limitBytes, OversizeAnswer oversizeAnswer) {
+        this(limitBytes, Math.multiplyExact(limitBytes, BoundedBody.KEEP_FACTOR), oversizeAnswer);
+    }
+
+    /** @param keepBytes the most read of any body (see {@link BoundedBody#read(java.io.InputStream, long, long)}) */
+    public BoundedBodyFilter(long limitBytes, long keepBytes, OversizeAnswer oversizeAnswer) {
         this.limitBytes = limitBytes;
+        this.keepBytes = keepBytes;
         this.oversizeAnswer = oversizeAnswer;
     }
 
@@ -38,7 +46,7 @@ public class BoundedBodyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        BoundedBody body = BoundedBody.read(request.getInputStream(), limitBytes);
+        BoundedBody body = BoundedBody.read(request.getInputStream(), limitBytes, keepBytes);
         request.setAttribute(BoundedBody.ATTRIBUTE, body);
         if (body.tooLarge()) {
             oversizeAnswer.answer(body, new ReplayedBody(request, new byte[0]), response, chain);

@@ -64,7 +64,8 @@ public final class TextDecoding {
                 .toString();
     }
 
-    private static boolean startsWith(byte[] bytes, int... prefix) {
+    /** The bytes begin with these (unsigned) byte values: a byte order mark or a file signature. */
+    public static boolean startsWith(byte[] bytes, int... prefix) {
         if (bytes.length < prefix.length) {
             return false;
         }

@@ -129,10 +129,8 @@ public class ParkedMover {
             return session.createTextMessage(body != null ? body : ((TextMessage) parked).getText());
         }
         if (parked instanceof BytesMessage bytes) {
-            byte[] content = new byte[(int) bytes.getBodyLength()];
-            bytes.readBytes(content);
             BytesMessage copy = session.createBytesMessage();
-            copy.writeBytes(content);
+            copy.writeBytes(ParkedQueues.body(bytes));
             return copy;
         }
         throw new IllegalStateException("a parked " + parked.getClass().getSimpleName() + " cannot be sent back");

@@ -2,6 +2,7 @@ package org.carehub.failures;
 
 import static org.carehub.failures.ParkedHeaders.*;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -83,6 +84,7 @@ public class ParkedQueues {
         void visit(Message message) throws JMSException;
     }
 
+    /** Each message is visited before the browser moves on: a large message's body can only be read until then. */
     private void browse(String queue, String selector, Visitor visitor) {
         jms.browseSelected(queue, selector, (session, browser) -> {
             Enumeration<?> messages = browser.getEnumeration();
@@ -114,11 +116,32 @@ public class ParkedQueues {
     /** The payload as text; refused input parked as bytes is read as UTF-8, the encoding the channels accept. */
     static String payload(Message m) throws JMSException {
         if (m instanceof BytesMessage bytes) {
-            byte[] content = new byte[(int) bytes.getBodyLength()];
-            bytes.readBytes(content);
-            return new String(content, StandardCharsets.UTF_8);
+            return new String(body(bytes), StandardCharsets.UTF_8);
         }
         return m instanceof TextMessage text ? text.getText() : m.getBody(String.class);
+    }
+
+    /**
+     * The whole body of a bytes message, from its first byte, or an error: never a part of it. A body over the
+     * broker's large-message size (Artemis: 100 KB) is streamed from the broker in chunks while it is read, and only
+     * while its consumer is on it: read it before the browser or consumer moves to the next message (which drops the
+     * chunks not yet read) and before the session closes. One {@code readBytes} call may also return fewer bytes than
+     * asked for, so it is read until the end.
+     */
+    public static byte[] body(BytesMessage message) throws JMSException {
+        message.reset();
+        long length = message.getBodyLength();
+        ByteArrayOutputStream content = new ByteArrayOutputStream((int) Math.min(length, Integer.MAX_VALUE - 8));
+        byte[] buffer = new byte[64 * 1024];
+        int n;
+        while ((n = message.readBytes(buffer)) > 0) {
+            content.write(buffer, 0, n);
+        }
+        if (content.size() != length) {
+            throw new IllegalStateException("message " + message.getJMSMessageID() + " has a body of " + length
+                    + " bytes but only " + content.size() + " could be read: read it before moving to the next message");
+        }
+        return content.toByteArray();
     }
 
     private static Instant instant(String text) {

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Predicate;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.carehub.channels.BoundedBody;
@@ -40,8 +41,8 @@ import org.springframework.stereotype.Component;
 /**
  * Decides what becomes of a mail from the invoices mailbox (docs/decisions.md, "Provider invoices by email").
  * The sender must be registered for a provider in providers.csv, or the mail is parked and nobody is answered.
- * A registered sender's mail is judged whole: too many attachments, an archive or an oversize invoice file
- * refuse it; otherwise each XML/CSV attachment goes to the invoice flow; a mail with only a PDF, image or other
+ * A registered sender's mail is judged whole: too many attachments, an archive, an encrypted (opaque) S/MIME mail,
+ * Outlook's winmail.dat or an oversize invoice file refuse it; otherwise each XML/CSV attachment goes to the invoice flow; a mail with only a PDF, image or other
  * document, or with nothing attached, is parked for Accounts Payable. Every refusal is answered by mail.
  */
 @Component("emailInvoiceIntake")
@@ -56,6 +57,8 @@ public class EmailInvoiceIntake {
     static final String ARCHIVE_REFUSED = "INVOICE_ARCHIVE_REFUSED";
     static final String TOO_MANY_ATTACHMENTS = "INVOICE_TOO_MANY_ATTACHMENTS";
     static final String TOO_LARGE = "INVOICE_TOO_LARGE";
+    static final String SMIME_OPAQUE = "INVOICE_SMIME_OPAQUE";
+    static final String TNEF = "INVOICE_MAIL_TNEF";
 
     private static final Logger LOG = LoggerFactory.getLogger(EmailInvoiceIntake.class);
     private static final Door DOOR = new Door(EMAIL_QUEUE, "provider-invoices", "email");
@@ -87,19 +90,45 @@ public class EmailInvoiceIntake {
             return dot < 0 ? "" : name.substring(dot).toLowerCase(Locale.ROOT);
         }
 
+        /** The type its sender's mail program declared; only used to spot what the hub never opens. */
+        String type() {
+            try {
+                return part.getContentType().toLowerCase(Locale.ROOT);
+            } catch (MessagingException e) {
+                return "";
+            }
+        }
+
         boolean electronic() {
             return ELECTRONIC.contains(extension());
         }
 
         boolean archive() {
-            String type;
-            try {
-                type = part.getContentType().toLowerCase(Locale.ROOT);
-            } catch (MessagingException e) {
-                type = "";
-            }
-            return ARCHIVES.contains(extension()) || type.contains("zip") || type.contains("compressed");
+            return ARCHIVES.contains(extension()) || type().contains("zip") || type().contains("compressed");
         }
+
+        /** S/MIME enveloped or opaque-signed (smime.p7m): the content is only readable with the hub's decryption key. */
+        boolean opaqueSmime() {
+            return type().startsWith("application/pkcs7-mime") || type().startsWith("application/x-pkcs7-mime")
+                    || extension().equals(".p7m");
+        }
+
+        /** Outlook's rich-text wrapper (winmail.dat): the real attachments are inside, in a Microsoft-only format. */
+        boolean tnef() {
+            return type().contains("ms-tnef") || name.equalsIgnoreCase("winmail.dat");
+        }
+    }
+
+    /**
+     * Attachments that refuse the whole mail unopened, checked in this order: an archive (zip bomb, zip slip), a
+     * mail encrypted or signed opaquely with S/MIME, and Outlook's winmail.dat.
+     */
+    private static final Map<String, Predicate<Attachment>> REFUSED_UNOPENED = new LinkedHashMap<>();
+
+    static {
+        REFUSED_UNOPENED.put(ARCHIVE_REFUSED, Attachment::archive);
+        REFUSED_UNOPENED.put(SMIME_OPAQUE, Attachment::opaqueSmime);
+        REFUSED_UNOPENED.put(TNEF, Attachment::tnef);
     }
 
     public void take(Exchange exchange) throws MessagingException, IOException {
@@ -126,10 +155,12 @@ public class EmailInvoiceIntake {
             received.refuse(TOO_MANY_ATTACHMENTS, "", Map.of("count", attachments.size(), "limit", properties.maxAttachments()));
             return;
         }
-        Optional<Attachment> archive = attachments.stream().filter(Attachment::archive).findFirst();
-        if (archive.isPresent()) {
-            received.refuse(ARCHIVE_REFUSED, archive.get().name(), Map.of("fileName", archive.get().name()));
-            return;
+        for (Map.Entry<String, Predicate<Attachment>> refused : REFUSED_UNOPENED.entrySet()) {
+            Optional<Attachment> found = attachments.stream().filter(refused.getValue()).findFirst();
+            if (found.isPresent()) {
+                received.refuse(refused.getKey(), found.get().name(), Map.of("fileName", found.get().name()));
+                return;
+            }
         }
         Map<Attachment, byte[]> invoices = new LinkedHashMap<>();
         for (Attachment attachment : attachments.stream().filter(Attachment::electronic).toList()) {
@@ -218,18 +249,30 @@ public class EmailInvoiceIntake {
                 .findFirst();
     }
 
-    /** Every attachment, however deeply the sender's mail program nested its multiparts; the text body is not one. */
+    /**
+     * Every attachment, however deeply the sender's mail program nested its multiparts; the text body is not one.
+     * A forwarded mail (message/rfc822) is opened for the attachments it carries. Of an S/MIME signed mail
+     * (multipart/signed) only the signed content counts: the signature beside it is no attachment. The hub does not
+     * check S/MIME signatures; the registered sender is what identifies the provider (docs/decisions.md).
+     */
     private static void collect(Part part, List<Attachment> into) throws MessagingException, IOException {
+        if (part.isMimeType("message/rfc822") && part.getContent() instanceof Part forwarded) {
+            collect(forwarded, into);
+            return;
+        }
         if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
+            int parts = part.isMimeType("multipart/signed") ? Math.min(1, multipart.getCount()) : multipart.getCount();
+            for (int i = 0; i < parts; i++) {
                 collect(multipart.getBodyPart(i), into);
             }
             return;
         }
         String fileName = part.getFileName();
         boolean attached = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || fileName != null;
-        if (attached && !(part instanceof MimeMessage)) {
-            into.add(new Attachment(MailAttachmentNames.sanitise(fileName, "attachment-" + (into.size() + 1)), part));
+        // An opaque S/MIME mail is one whole part, the message itself: still something to refuse with its reason.
+        boolean opaque = part.isMimeType("application/pkcs7-mime") || part.isMimeType("application/x-pkcs7-mime");
+        if ((attached && !(part instanceof MimeMessage)) || opaque) {
+            into.add(new Attachment(MailAttachmentNames.sanitise(fileName, opaque ? "smime.p7m" : "attachment-" + (into.size() + 1)), part));
         }
     }
 }

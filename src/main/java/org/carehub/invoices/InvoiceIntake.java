@@ -1,8 +1,9 @@
 package org.carehub.invoices;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -11,6 +12,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.support.DefaultMessage;
+import org.carehub.channels.BoundedBody;
 import org.carehub.channels.SftpReceipts;
 import org.carehub.failures.BusinessRuleViolation;
 import org.carehub.failures.JourneyLedger;
@@ -26,14 +29,14 @@ import org.carehub.reference.ReferenceData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Takes one submitted invoice file, whatever the channel (docs/provider-channels.md): reads it, refuses a
  * duplicate, checks each line, stores the result, parks the lines a council team must look at, sends the
  * accepted lines to ContrOCC and returns the reply for the provider. Route {@code provider-invoices} calls it for
- * SFTP and email; the REST door calls it directly.
+ * every channel: the REST door puts the file on the flow's queue and waits for the answer (request-reply), so a
+ * file is taken in one JMS transaction whichever way it came (docs/decisions.md, "REST door: one transaction").
  * <p>Safe to run again for the same receipt (a redelivery after a crash or finance being down): the stored invoice
  * is found by its receipt id, nothing is stored twice, and finance skips lines it already holds. The held lines are
  * not parked here but handed to the route ({@link #LINES_TO_PARK}), which parks them in the JMS transaction that
@@ -58,7 +61,12 @@ public class InvoiceIntake {
      * {@code provider-invoices} sends to {@code carehub.invoices.received.parked} inside its JMS transaction.
      */
     public static final String LINES_TO_PARK = "carehubLinesToPark";
-    /** On a file the REST door handed to the flow: its held lines were parked at the door already. */
+    /**
+     * Exchange property: the file sent round the flow again, in the same JMS transaction, when finance was out of
+     * reach while the REST door waited for its answer (none otherwise).
+     */
+    public static final String PAY_LATER = "carehubPayLater";
+    /** On a file sent round again to pay its accepted lines: its held lines were parked the first time. */
     static final String LINES_PARKED = "carehubInvoiceLinesParked";
     static final String DUPLICATE = "INVOICE_DUPLICATE";
 
@@ -70,14 +78,14 @@ public class InvoiceIntake {
     private final RefusedInput refusedInput;
     private final ContrOCCAdapter finance;
     private final ReferenceData reference;
-    private final JmsTemplate jms;
+    private final ObjectMapper json;
     /** For the explanation of a file refused as too large. */
     private final String sizeLimit;
 
     public InvoiceIntake(InvoiceReader reader, InvoiceChecks checks, InvoiceStore store, RefusedInput refusedInput,
-                         ContrOCCAdapter finance, ReferenceData reference, JmsTemplate jms,
+                         ContrOCCAdapter finance, ReferenceData reference, ObjectMapper json,
                          @Value("${carehub.invoices.max-bytes:" + InvoiceReader.DEFAULT_MAX_BYTES + "}") int maxBytes) {
-        this.jms = jms;
+        this.json = json;
         this.sizeLimit = maxBytes + " bytes";
         this.reader = reader;
         this.checks = checks;
@@ -104,8 +112,11 @@ public class InvoiceIntake {
     /** Headers of a received file that say how to answer its sender (the invoice flow contract). */
     private static final List<String> REPLY_HEADERS = List.of(EmailInvoiceIntake.REPLY_TO, EmailInvoiceIntake.MAIL_SUBJECT);
 
-    /** Route step: the message body is the file; the exchange leaves with the reply per the invoice flow contract. */
-    public void receive(Exchange exchange) {
+    /**
+     * Route step: the message body is the file; the exchange leaves with the reply per the invoice flow contract, as
+     * JSON when somebody waits for it (the REST door's request-reply), as text otherwise.
+     */
+    public void receive(Exchange exchange) throws JsonProcessingException {
         Message in = exchange.getMessage();
         byte[] content = in.getBody(byte[].class);
         String originalFile = in.getHeader(SftpReceipts.ORIGINAL_FILE, String.class);
@@ -121,15 +132,19 @@ public class InvoiceIntake {
         if (lineId != null) {
             recheckParkedLine(content, submission, lineId);
             exchange.setProperty(LINES_TO_PARK, List.of());
+            exchange.setProperty(PAY_LATER, List.of());
             exchange.setProperty(REPLY_PROPERTY, false);
             return;
         }
-        Taken taken = take(content, submission);
-        boolean parkedAtTheDoor = Boolean.TRUE.equals(in.getHeader(LINES_PARKED, Boolean.class));
-        exchange.setProperty(LINES_TO_PARK, parkedAtTheDoor ? List.of() : taken.held().stream()
+        // The REST door waits for the answer: finance being down must not keep it waiting through the retries.
+        boolean answerAwaited = exchange.getPattern().isOutCapable();
+        Taken taken = take(content, submission, answerAwaited);
+        boolean parkedBefore = Boolean.TRUE.equals(in.getHeader(LINES_PARKED, Boolean.class));
+        exchange.setProperty(LINES_TO_PARK, parkedBefore ? List.of() : taken.held().stream()
                 .map(line -> parkedLine(content, submission, taken.reply().invoiceId(), line)).toList());
+        exchange.setProperty(PAY_LATER, taken.financeWaiting() ? List.of(payLater(exchange, content, submission)) : List.of());
         InvoiceReply reply = taken.reply();
-        in.setBody(reply.text());
+        in.setBody(answerAwaited ? json.writeValueAsString(reply) : reply.text());
         in.setHeader(INVOICE_ID, reply.invoiceId());
         in.setHeader(OUTCOME, reply.outcome().name());
         in.setHeader(REPLY_CSV, reply.csv());
@@ -147,27 +162,10 @@ public class InvoiceIntake {
         }
     }
 
-    /** Takes one file; throws FinanceUnavailableException if ContrOCC is out of reach. */
-    Taken take(byte[] content, Submission submission) {
-        return take(content, submission, false);
-    }
-
     /**
-     * Takes a file at a synchronous door (REST) and answers it at once. If ContrOCC is out of reach the answer still
-     * stands: the file goes to the invoice flow, which finds the stored invoice by its receipt and pays the accepted
-     * lines with its retries.
+     * @param financeMayWait answer even if ContrOCC is out of reach ({@link Taken#financeWaiting()}): the caller sends
+     *                       the file round again to pay its accepted lines with the flow's retries
      */
-    public InvoiceReply takeAtTheDoor(byte[] content, Submission submission) {
-        Taken taken = take(content, submission, true);
-        // No JMS transaction at the door: the held lines are parked before the file is handed to the flow, which is
-        // told not to park them again.
-        taken.held().forEach(line -> refusedInput.send(QUEUE, parkedLine(content, submission, taken.reply().invoiceId(), line)));
-        if (taken.financeWaiting()) {
-            handToFlow(content, submission);
-        }
-        return taken.reply();
-    }
-
     private Taken take(byte[] content, Submission submission, boolean financeMayWait) {
         InvoiceReading reading = reader.read(content, submission.fileName(), submission.providerRef());
         if (reading instanceof InvoiceReading.Refused refused) {
@@ -301,20 +299,32 @@ public class InvoiceIntake {
                 DUPLICATE, reason.explain(details), reason.fix(details), List.of());
     }
 
-    private void handToFlow(byte[] content, Submission submission) {
-        jms.convertAndSend(QUEUE, content, message -> {
-            for (Map.Entry<String, Object> header : contractHeaders(submission).entrySet()) {
-                if (header.getValue() != null) {
-                    message.setObjectProperty(header.getKey(), header.getValue());
-                }
+    /** The file again, for the flow to find by its receipt and pay once finance is back; its held lines are parked. */
+    private static Message payLater(Exchange exchange, byte[] content, Submission submission) {
+        Message again = new DefaultMessage(exchange.getContext());
+        again.setBody(content);
+        contractHeaders(submission).forEach((name, value) -> {
+            if (value != null) {
+                again.setHeader(name, value);
             }
-            message.setStringProperty(SftpReceipts.RECEIVED_AT, Instant.now().toString());
-            message.setBooleanProperty(LINES_PARKED, true);
-            return message;
         });
+        again.setHeader(SftpReceipts.RECEIVED_AT, exchange.getMessage().getHeader(SftpReceipts.RECEIVED_AT));
+        again.setHeader(LINES_PARKED, true);
+        return again;
     }
 
-    private static Map<String, Object> contractHeaders(Submission submission) {
+    /**
+     * A file over the size limit, refused at the REST door from the part of it that was read (the limit and one byte):
+     * parked and answered as the flow refuses any file.
+     */
+    public InvoiceReply refuseTooLarge(BoundedBody body, Submission submission) {
+        return refuse(body.bytes(), submission, InvoiceReading.Refused.of(InvoiceReasons.TOO_LARGE,
+                "the file is more than " + body.limit() + " bytes, the most the hub takes; only its first "
+                        + body.bytes().length + " bytes were read and kept"));
+    }
+
+    /** The invoice flow contract's headers of a received file (docs/provider-channels.md); a new, changeable map. */
+    static Map<String, Object> contractHeaders(Submission submission) {
         Map<String, Object> headers = new HashMap<>();
         headers.put(SftpReceipts.PROVIDER_REF, submission.providerRef());
         headers.put(ParkedHeaders.PROVIDER_REF, submission.providerRef());

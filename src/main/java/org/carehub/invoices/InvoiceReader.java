@@ -1,5 +1,6 @@
 package org.carehub.invoices;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,7 @@ public final class InvoiceReader {
             return InvoiceReading.Refused.of(InvoiceReasons.FORMAT_UNKNOWN,
                     "the file is a PDF; the hub reads UBL 2.1 (PEPPOL BIS Billing 3) invoices and the care-actuals CSV");
         }
-        if (start.replace("\u00EF\u00BB\u00BF", "").stripLeading().startsWith("<")) {
+        if (looksLikeXml(content)) {
             return readXml(content, providerRef);
         }
         if (name.endsWith(".csv") || looksLikeTemplate(content)) {
@@ -61,6 +62,26 @@ public final class InvoiceReader {
         }
         return InvoiceReading.Refused.of(InvoiceReasons.FORMAT_UNKNOWN,
                 "the file is neither XML nor the care-actuals CSV template");
+    }
+
+    /**
+     * Starts with {@code <} in UTF-8 (byte order mark or not) or UTF-16 (big- or little-endian, byte order mark or
+     * not, as XML 1.0 appendix F tells parsers to detect it): some invoicing software saves "Unicode" XML, and the
+     * hub's XML parsers read all of these themselves.
+     */
+    static boolean looksLikeXml(byte[] content) {
+        Charset charset = StandardCharsets.ISO_8859_1;
+        int offset = 0;
+        if (TextDecoding.startsWith(content, 0xEF, 0xBB, 0xBF)) {
+            offset = 3;
+        } else if (TextDecoding.startsWith(content, 0xFE, 0xFF) || TextDecoding.startsWith(content, 0x00, '<', 0x00)) {
+            charset = StandardCharsets.UTF_16BE;
+            offset = content[0] == 0 ? 0 : 2;
+        } else if (TextDecoding.startsWith(content, 0xFF, 0xFE) || TextDecoding.startsWith(content, '<', 0x00)) {
+            charset = StandardCharsets.UTF_16LE;
+            offset = content[0] == '<' ? 0 : 2;
+        }
+        return new String(content, offset, Math.min(content.length - offset, 512), charset).stripLeading().startsWith("<");
     }
 
     private static boolean looksLikeTemplate(byte[] content) {

@@ -40,4 +40,16 @@ class BoundedBodyTest {
         assertThat(body.sizeInWords()).isEqualTo("more than " + keep + " bytes (only the first " + keep + " were kept)");
         assertThat(in.available()).as("the rest is left unread").isEqualTo(49);
     }
+
+    @Test
+    void withKeepOneOverTheLimitAnOversizeBodyIsReadOnlyOneBytePastTheLimit() throws IOException {
+        ByteArrayInputStream in = new ByteArrayInputStream(new byte[1000]);
+
+        BoundedBody body = BoundedBody.read(in, 100, 101);
+
+        assertThat(body.tooLarge()).isTrue();
+        assertThat(body.truncated()).isTrue();
+        assertThat(body.bytes()).hasSize(101);
+        assertThat(in.available()).as("one more byte read to know there is more, the rest left unread").isEqualTo(898);
+    }
 }

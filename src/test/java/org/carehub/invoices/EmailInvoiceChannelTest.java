@@ -132,6 +132,144 @@ class EmailInvoiceChannelTest extends HubTest {
         assertThat(handedOn(subject)).as("files of this mail handed to the invoice flow").isZero();
     }
 
+    // ---- MIME tricks (docs/hostile-inputs.md): each mail sent exactly as written, by real SMTP --------------------
+
+    @Test
+    void anInvoiceInAForwardedMailIsTaken() throws Exception {
+        String number = uniqueNumber();
+        String subject = unique("Fwd: Invoice");
+        sendRaw(subject, "multipart/mixed; boundary=\"outer\"", """
+                --outer
+                Content-Type: text/plain; charset=UTF-8
+
+                Forwarding the invoice our office sent you last week.
+                --outer
+                Content-Type: message/rfc822
+                Content-Disposition: attachment; filename="Invoice.eml"
+
+                From: office@brightwater-care.test
+                To: invoices@council.test
+                Subject: Invoice
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="inner"
+
+                --inner
+                Content-Type: text/plain
+
+                Invoice attached.
+                --inner
+                %s
+                --inner--
+                --outer--
+                """.formatted(ublPart(number + ".xml", "application/xml", number)));
+
+        assertThat(awaitReply(BRIGHTWATER_LOWER, subject).text()).contains("Invoice " + number + " from PRV-001", "(file " + number + ".xml)");
+    }
+
+    @Test
+    void theSignedContentOfAnSmimeSignedMailIsTakenAndItsSignatureIsNoAttachment() throws Exception {
+        String number = uniqueNumber();
+        String subject = unique("Invoice signed");
+        sendRaw(subject, "multipart/signed; protocol=\"application/pkcs7-signature\"; micalg=sha-256; boundary=\"signed\"", """
+                --signed
+                Content-Type: multipart/mixed; boundary="content"
+
+                --content
+                Content-Type: text/plain
+
+                Invoice attached, signed.
+                --content
+                %s
+                --content--
+                --signed
+                Content-Type: application/pkcs7-signature; name="smime.p7s"
+                Content-Transfer-Encoding: base64
+                Content-Disposition: attachment; filename="smime.p7s"
+
+                MIAGCSqGSIb3DQEHAqCAMIACAQExDzANBglghkgBZQMEAgEFADCABgkqhkiG9w0BBwEAAKCAMIIC
+                --signed--
+                """.formatted(ublPart(number + ".xml", "application/xml", number)));
+
+        assertThat(awaitReply(BRIGHTWATER_LOWER, subject).text()).contains("Invoice " + number + " from PRV-001")
+                .doesNotContain("smime.p7s");
+    }
+
+    @Test
+    void anEncryptedSmimeMailIsParkedForAccountsPayableWithItsOwnReason() throws Exception {
+        String subject = unique("Invoice encrypted");
+        sendRaw(subject, "application/pkcs7-mime; smime-type=enveloped-data; name=\"smime.p7m\"\n"
+                + "Content-Transfer-Encoding: base64\nContent-Disposition: attachment; filename=\"smime.p7m\"",
+                "MIAGCSqGSIb3DQEHA6CAMIACAQAxggFAMIIBPAIBADAkMBAxDjAMBgNVBAMMBWNvdW5jaWwCEDuH\n");
+
+        Parked parked = awaitParked(subject);
+        assertThat(parked.header(ParkedHeaders.REASON_CODE)).isEqualTo(EmailInvoiceIntake.SMIME_OPAQUE);
+        assertThat(parked.header(ParkedHeaders.OWNER_TEAM)).isEqualTo("ACCOUNTS_PAYABLE");
+        assertThat(parked.header(ParkedHeaders.VALUE)).isEqualTo("smime.p7m");
+        assertThat(awaitReply(BRIGHTWATER_LOWER, subject).text()).contains("S/MIME", parked.header(ParkedHeaders.JOURNEY_ID));
+        assertThat(handedOn(subject)).as("files of this mail handed to the invoice flow").isZero();
+    }
+
+    @Test
+    void aWinmailDatIsParkedAndTheProviderToldToResendWithoutRichText() throws Exception {
+        String subject = unique("Invoice from Outlook");
+        sendRaw(subject, "multipart/mixed; boundary=\"tnef\"", """
+                --tnef
+                Content-Type: text/plain
+
+                Please see attached.
+                --tnef
+                Content-Type: application/ms-tnef; name="winmail.dat"
+                Content-Transfer-Encoding: base64
+                Content-Disposition: attachment; filename="winmail.dat"
+
+                eJ8+IhAAAQaQCAAEAAAAAAABAAEAAQeQBgAIAAAA5AQAAAAAAADoAAEIgAcAGAAAAElQTS5NaWNy
+                --tnef--
+                """);
+
+        Parked parked = awaitParked(subject);
+        assertThat(parked.header(ParkedHeaders.REASON_CODE)).isEqualTo(EmailInvoiceIntake.TNEF);
+        assertThat(parked.header(ParkedHeaders.OWNER_TEAM)).isEqualTo("PROVIDER");
+        assertThat(awaitReply(BRIGHTWATER_LOWER, subject).text()).contains("winmail.dat", "Plain Text");
+        assertThat(handedOn(subject)).as("files of this mail handed to the invoice flow").isZero();
+    }
+
+    @Test
+    void anInvoiceDeepInNestedMultipartsWithAnRfc2231NameAndALyingContentTypeIsTaken() throws Exception {
+        String number = uniqueNumber();
+        String subject = unique("Invoice nested");
+        // The name is "Rechnung März.xml" in RFC 2231 form, split in two; the type claims a PDF, the bytes are UBL.
+        String part = ublPart(null, "application/pdf", number).replaceFirst("Content-Disposition: attachment",
+                "Content-Disposition: attachment;\n filename*0*=UTF-8''Rechnung%20;\n filename*1*=M%C3%A4rz.xml");
+        sendRaw(subject, "multipart/mixed; boundary=\"a\"", """
+                --a
+                Content-Type: multipart/alternative; boundary="b"
+
+                --b
+                Content-Type: text/plain
+
+                Invoice attached.
+                --b
+                Content-Type: multipart/related; boundary="c"
+
+                --c
+                Content-Type: text/html
+
+                <p>Invoice attached.</p>
+                --c--
+                --b--
+                --a
+                Content-Type: multipart/mixed; boundary="d"
+
+                --d
+                %s
+                --d--
+                --a--
+                """.formatted(part));
+
+        assertThat(awaitReply(BRIGHTWATER_LOWER, subject).text()).contains("Invoice " + number + " from PRV-001",
+                "(file Rechnung März.xml)");
+    }
+
     @Test
     void theInvoiceFlowsReplyIsMailedWithItsCsv() throws Exception {
         String subject = unique("Invoice OS-9");
@@ -144,6 +282,25 @@ class EmailInvoiceChannelTest extends HubTest {
         assertThat(reply.from()).isEqualTo(MAILBOX);
         assertThat(reply.text()).contains("2 lines accepted, 1 rejected");
         assertThat(reply.attachments()).containsEntry("result.csv", "line,outcome\n1,ACCEPTED\n");
+    }
+
+    private static final String BRIGHTWATER_LOWER = "invoices@brightwater-care.test";
+
+    private void sendRaw(String subject, String contentType, String body) throws Exception {
+        mail().sendRaw("From: " + BRIGHTWATER + "\nTo: " + MAILBOX + "\nSubject: " + subject + "\nMIME-Version: 1.0\n"
+                + "Content-Type: " + contentType + "\n\n" + body);
+    }
+
+    private static String uniqueNumber() {
+        return "BW-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A MIME part (headers and base64 body) holding the published UBL example under another invoice number. */
+    private static String ublPart(String fileName, String contentType, String number) throws java.io.IOException {
+        String ubl = Files.readString(Path.of("docs/examples/provider-invoice-ubl.xml")).replace("BW-2026-0412", number);
+        return "Content-Type: " + contentType + "\nContent-Transfer-Encoding: base64\nContent-Disposition: attachment"
+                + (fileName == null ? "" : "; filename=\"" + fileName + "\"") + "\n\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(ubl.getBytes(StandardCharsets.UTF_8)).replace("\r\n", "\n");
     }
 
     private static String unique(String subject) {
@@ -191,8 +348,10 @@ class EmailInvoiceChannelTest extends HubTest {
     private Optional<Parked> parkedMail(String subject) {
         List<Parked> all = jms.browse(PARKED, (session, browser) -> {
             List<Parked> found = new java.util.ArrayList<>();
-            for (Object o : Collections.list(browser.getEnumeration())) {
-                jakarta.jms.Message m = (jakarta.jms.Message) o;
+            // Each read before the browser moves on: a mail over 100 KB is a large message, streamed only until then.
+            java.util.Enumeration<?> messages = browser.getEnumeration();
+            while (messages.hasMoreElements()) {
+                jakarta.jms.Message m = (jakarta.jms.Message) messages.nextElement();
                 byte[] body = m.getBody(byte[].class);
                 if (new String(body, StandardCharsets.ISO_8859_1).contains(subject)) {
                     Map<String, Object> headers = new HashMap<>();

@@ -8,9 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.stream.Stream;
 import org.carehub.invoices.InvoiceFinding.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class InvoiceReaderTest {
 
@@ -163,5 +167,48 @@ class InvoiceReaderTest {
 
         assertThat(refused.reasonCode()).isEqualTo(InvoiceReasons.TOO_LARGE);
         assertThat(refused.detail()).contains("1024");
+    }
+
+    /** The example as "Unicode" XML, as some invoicing software saves it: the declaration names the encoding. */
+    private static String utf16Example() throws IOException {
+        return example().replaceFirst("encoding=\"UTF-8\"", "encoding=\"UTF-16\"");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("xmlEncodings")
+    void anInvoiceInAnyEncodingXmlAllowsIsRead(String encoding, byte[] content) {
+        InvoiceReading.Accepted accepted = (InvoiceReading.Accepted) reader.read(content, "invoice.xml", "PRV-001");
+
+        assertThat(accepted.invoice().invoiceNumber()).isEqualTo("BW-2026-0412");
+        assertThat(accepted.invoice().lines()).hasSize(2);
+    }
+
+    static Stream<Arguments> xmlEncodings() throws IOException {
+        byte[] utf8Bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] utf16LeBom = {(byte) 0xFF, (byte) 0xFE};
+        return Stream.of(
+                Arguments.of("UTF-8 with byte order mark", concat(utf8Bom, example().getBytes(StandardCharsets.UTF_8))),
+                // Java's UTF-16 writes a big-endian byte order mark.
+                Arguments.of("UTF-16 big-endian with byte order mark", utf16Example().getBytes(StandardCharsets.UTF_16)),
+                Arguments.of("UTF-16 little-endian with byte order mark",
+                        concat(utf16LeBom, utf16Example().getBytes(StandardCharsets.UTF_16LE))),
+                Arguments.of("UTF-16 big-endian without byte order mark", utf16Example().getBytes(StandardCharsets.UTF_16BE)),
+                Arguments.of("UTF-16 little-endian without byte order mark", utf16Example().getBytes(StandardCharsets.UTF_16LE)));
+    }
+
+    @Test
+    void aUtf16InvoiceIsStillCheckedForDoctypes() throws IOException {
+        String xxe = utf16Example().replaceFirst("\\?>", "?><!DOCTYPE Invoice [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>");
+
+        InvoiceReading.Refused refused = (InvoiceReading.Refused) reader.read(xxe.getBytes(StandardCharsets.UTF_16), "x.xml", "PRV-001");
+
+        assertThat(refused.reasonCode()).isEqualTo(InvoiceReasons.XML_DOCTYPE_REFUSED);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] all = new byte[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 }

@@ -120,6 +120,27 @@ class ProviderInvoiceFlowTest extends HubTest {
     }
 
     @Test
+    void with_finance_out_of_reach_the_rest_door_still_answers_and_the_accepted_line_is_paid_once_finance_is_back() {
+        CareLine line = homeCare(registeredClient(), "PRV-001", "HC-FW26-001");
+        String number = TestEvents.unique("BW");
+        String csv = CSV_HEADER + row("PRV-001", number, line.clientId(), APRIL, APRIL.plusDays(6), "10", "26.10", "261.00");
+
+        ResponseEntity<Map> answer;
+        financeAvailable(false);
+        try {
+            answer = submit(brightwater, "PRV-001", csv);
+        } finally {
+            financeAvailable(true);
+        }
+
+        // Answered while finance was down (not after the flow's finance retries, which would park the file).
+        assertThat(answer.getStatusCode().value()).isEqualTo(200);
+        assertThat(answer.getBody()).containsEntry("outcome", "ACCEPTED");
+        String invoiceId = (String) answer.getBody().get("invoiceId");
+        await().atMost(WAIT).until(() -> actuals(invoiceId).size() == 1);
+    }
+
+    @Test
     void the_same_invoice_number_is_refused_from_the_same_provider_and_taken_from_another() {
         CareLine ours = homeCare(registeredClient(), "PRV-001", "HC-FW26-001");
         CareLine theirs = careLine(registeredClient(), "PRV-007", "S117-2025-007", "S117_AFTERCARE", "COMMUNITY_SUPPORT");
@@ -260,6 +281,11 @@ class ProviderInvoiceFlowTest extends HubTest {
         return client.post().uri(baseUrl() + "/api/providers/" + providerRef + "/invoices")
                 .contentType(MediaType.parseMediaType("text/csv")).body(csv.getBytes(StandardCharsets.UTF_8))
                 .retrieve().toEntity(Map.class);
+    }
+
+    private void financeAvailable(boolean up) {
+        assertThat(anonymous().post().uri(baseUrl() + "/simulators/contrOCC/availability").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("up", up)).retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(200);
     }
 
     private List<Map> actuals(String invoiceId) {

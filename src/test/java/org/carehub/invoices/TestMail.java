@@ -3,6 +3,7 @@ package org.carehub.invoices;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.activation.DataHandler;
+import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -16,6 +17,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -67,6 +69,23 @@ public final class TestMail {
         }
         mail.setContent(parts);
         Transport.send(mail);
+    }
+
+    /**
+     * Sends a mail exactly as written (headers, MIME structure and all), as a provider's mail program would: for
+     * structures JavaMail would not build itself (S/MIME, TNEF, RFC 2231 names).
+     */
+    void sendRaw(String mime) throws Exception {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", "127.0.0.1");
+        properties.put("mail.smtp.port", String.valueOf(smtpPort));
+        Session session = Session.getInstance(properties);
+        MimeMessage mail = new MimeMessage(session, new ByteArrayInputStream(mime.replace("\n", "\r\n").getBytes(StandardCharsets.US_ASCII)));
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect();
+            // Not Transport.send: that would let JavaMail rewrite the headers first.
+            transport.sendMessage(mail, new Address[] {new InternetAddress(MAILBOX)});
+        }
     }
 
     /** The hub's answer "Re: subject"; GreenMail makes a mailbox for each recipient, login and password its address. */
