@@ -42,3 +42,7 @@ CREATE TABLE death_overpayment (
     found_at            TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX death_overpayment_client ON death_overpayment (client_id);
+
+-- The feed matches clients by NHS number, else by date of birth (then name): both looked up per notification.
+CREATE INDEX las_client_nhs_number ON las_client (nhs_number);
+CREATE INDEX las_client_date_of_birth ON las_client (date_of_birth);

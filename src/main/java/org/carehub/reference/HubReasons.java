@@ -69,6 +69,13 @@ final class HubReasons {
         raise("INVOICE_NO_ATTACHMENT", "subject", "providerRef", "sender", "detail");
         raise("INVOICE_ARCHIVE_REFUSED", "fileName", "providerRef", "sender", "detail");
         raise("INVOICE_TOO_MANY_ATTACHMENTS", "count", "limit", "providerRef", "sender", "detail");
+        // The date-of-death feed (org.carehub.deaths).
+        raise("DEATH_TO_CONFIRM", "source", "forename", "surname", "dateOfBirth", "dateOfDeath", "reference", "detail",
+                "candidates");
+        raise("DEATH_NOT_RECORDED_IN_LAS", "source", "forename", "surname", "dateOfBirth", "dateOfDeath", "reference");
+        raise("DEATH_DATE_DIFFERS_FROM_LAS", "source", "forename", "surname", "dateOfBirth", "dateOfDeath", "reference",
+                "lasDateOfDeath");
+        raise("DEATH_LINE_STILL_RUNNING", "dateOfDeath", "endDate", "providerRef");
     }
 
     private HubReasons() {
