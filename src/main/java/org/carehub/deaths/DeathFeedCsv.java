@@ -74,9 +74,14 @@ final class DeathFeedCsv {
                     c -> indexOf(parser.getHeaderNames(), c.header)));
             String header = null;
             for (CSVRecord record : parser) {
-                int start = (int) record.getCharacterPosition();
+                int position = (int) record.getCharacterPosition();
                 if (header == null) {
-                    header = text.substring(0, start);
+                    header = text.substring(0, position);
+                }
+                // Commons CSV places a record after empty lines at the first of them: its line is after them.
+                int start = position;
+                while (start < text.length() && (text.charAt(start) == '\n' || text.charAt(start) == '\r')) {
+                    start++;
                 }
                 Row row = new Row(record, columns, lines.lineAt(start), rowText(text, start));
                 try {
