@@ -1,6 +1,5 @@
 package org.carehub.deaths;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -14,19 +13,17 @@ public class LasTasks {
 
     static final String DEFAULT_URL = "http://127.0.0.1:${local.server.port:${server.port:8080}}/simulators/las/tasks";
 
-    private final String url;
     private final Environment environment;
     private final RestClient http;
 
-    public LasTasks(@Value("${carehub.deaths.las-tasks-url:" + DEFAULT_URL + "}") String url, Environment environment,
-                    RestClient.Builder builder) {
-        this.url = url;
+    public LasTasks(Environment environment, RestClient.Builder builder) {
         this.environment = environment;
         this.http = builder.build();
     }
 
     void send(LasTask task) {
-        // Resolved per call: the default names the web server's port, known only once it runs.
-        http.post().uri(environment.resolveRequiredPlaceholders(url)).body(task).retrieve().toBodilessEntity();
+        // Read per call: the default names the web server's port, known only once it runs.
+        String url = environment.getProperty("carehub.deaths.las-tasks-url", environment.resolveRequiredPlaceholders(DEFAULT_URL));
+        http.post().uri(url).body(task).retrieve().toBodilessEntity();
     }
 }

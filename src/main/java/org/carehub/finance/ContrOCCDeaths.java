@@ -8,7 +8,6 @@ import java.util.function.Function;
 import org.carehub.failures.BusinessRuleViolation;
 import org.carehub.finance.contrOCC.ImportResult;
 import org.carehub.finance.contrOCC.ImportStatus;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.env.Environment;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -30,16 +29,14 @@ public class ContrOCCDeaths {
     public static final String DEFAULT_URL =
             "http://127.0.0.1:${local.server.port:${server.port:8080}}${carehub.simulators.controcc.path:/simulators/contrOCC}/deaths";
 
-    private final String configuredUrl;
     private final Environment environment;
     private final RestClient.Builder builder;
     private final ContrOCCFinanceProperties timeouts;
     private volatile RestClient http;
     private volatile String url;
 
-    public ContrOCCDeaths(@Value("${carehub.deaths.finance-url:" + DEFAULT_URL + "}") String configuredUrl,
-                          Environment environment, RestClient.Builder builder, ContrOCCFinanceProperties timeouts) {
-        this.configuredUrl = configuredUrl;
+    /** @param environment gives {@code carehub.deaths.finance-url}, read on first use (see {@link #client()}) */
+    public ContrOCCDeaths(Environment environment, RestClient.Builder builder, ContrOCCFinanceProperties timeouts) {
         this.environment = environment;
         this.builder = builder;
         this.timeouts = timeouts;
@@ -95,7 +92,7 @@ public class ContrOCCDeaths {
         if (current == null) {
             synchronized (this) {
                 if (http == null) {
-                    url = environment.resolveRequiredPlaceholders(configuredUrl);
+                    url = environment.getProperty("carehub.deaths.finance-url", environment.resolveRequiredPlaceholders(DEFAULT_URL));
                     JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                             .connectTimeout(Duration.ofMillis(timeouts.connectTimeoutMs())).build());
                     requests.setReadTimeout(Duration.ofMillis(timeouts.receiveTimeoutMs()));
