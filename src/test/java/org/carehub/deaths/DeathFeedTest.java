@@ -144,6 +144,16 @@ class DeathFeedTest extends HubTest {
         Map<String, Object> counts = (Map<String, Object>) as(VIEWER).get().uri(baseUrl() + "/api/deaths/notifications")
                 .retrieve().body(Map.class).get("counts");
         assertThat(((Number) counts.get("NOT_MATCHED")).intValue()).isPositive();
+
+        // Social work confirms it is their client: an operator resubmits it with the client's NHS number; now it applies.
+        Map<String, Object> resubmitted = as(OPERATOR).post()
+                .uri(baseUrl() + "/api/parked/" + parked.header(ParkedHeaders.JOURNEY_ID) + "/resubmit")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("field", "/nhsNumber", "value", client.nhsNumber(), "why", "social work confirmed the client"))
+                .retrieve().body(Map.class);
+        assertThat(resubmitted).containsEntry("after", client.nhsNumber());
+        await().atMost(WAIT).until(() -> DIED.toString().equals(financeLine(line.cpliId()).get("endDate")));
+        await().atMost(WAIT).until(() -> "AWAITING_LAS".equals(notification("REGISTRAR:" + reference).get("outcome")));
     }
 
     @Test
