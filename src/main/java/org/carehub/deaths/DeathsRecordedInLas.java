@@ -1,5 +1,6 @@
 package org.carehub.deaths;
 
+import java.util.List;
 import org.carehub.cases.LasEvent;
 import org.carehub.failures.BulkResult;
 import org.carehub.failures.FailureDesk;
@@ -34,7 +35,15 @@ public class DeathsRecordedInLas {
         if (clientId == null) {
             return;
         }
-        for (String journeyId : records.journeysAwaitingLas(clientId)) {
+        List<String> waiting;
+        try {
+            waiting = records.journeysAwaitingLas(clientId);
+        } catch (RuntimeException e) {
+            // The LAS event itself is delivered: this must not park it. The notifications stay parked for the desk.
+            log.warn("Could not look up death notifications waiting for client {}: {}", clientId, e.getMessage());
+            return;
+        }
+        for (String journeyId : waiting) {
             try {
                 BulkResult result = desk.retry(journeyId, "LAS recorded the date of death of client " + clientId);
                 log.info("Death notification {} retried now LAS holds client {}'s date of death: {}", journeyId, clientId,
