@@ -1,13 +1,13 @@
 package org.carehub.deaths;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
+import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.PluginHelper;
@@ -35,25 +35,25 @@ class DeathBackstopScheduleTest extends HubTest {
     void the_route_is_off_with_cron_dash_and_runs_the_backstop_on_its_cron_when_given_one() throws Exception {
         assertThat(camel.getRouteController().getRouteStatus(ROUTE)).isEqualTo(ServiceStatus.Stopped);
         String today = LocalDate.now(ZoneId.of("Europe/London")).toString();
-        long scheduledBefore = scheduledRuns(today);
+        boolean doneBefore = !runs.history(DeathBackstop.NAME, today).isEmpty();
 
         Properties everySecond = new Properties();
         everySecond.setProperty("carehub.deaths.backstop.cron", "* * * * * *");
         everySecond.setProperty("carehub.deaths.backstop.scheduled", "true");
+        NotifyBuilder fired = new NotifyBuilder(camel).fromRoute(ROUTE).whenCompleted(2).create();
         try {
             reload(everySecond);
-            await().atMost(Duration.ofSeconds(30)).until(() -> scheduledRuns(today) > scheduledBefore);
+            assertThat(fired.matches(30, TimeUnit.SECONDS)).as("the cron fired twice and called runDue").isTrue();
         } finally {
             reload(new Properties());
         }
 
-        assertThat(runs.history(DeathBackstop.NAME, today)).filteredOn(r -> "schedule".equals(r.requestedBy()))
-                .extracting(RunRecord::hub).contains(hubName());
+        // The schedule ran today's period, unless a run had already done it (then it skipped, as it must).
+        if (!doneBefore) {
+            assertThat(runs.history(DeathBackstop.NAME, today)).filteredOn(r -> "schedule".equals(r.requestedBy()))
+                    .singleElement().extracting(RunRecord::hub).isEqualTo(hubName());
+        }
         assertThat(camel.getRouteController().getRouteStatus(ROUTE)).isEqualTo(ServiceStatus.Stopped);
-    }
-
-    private long scheduledRuns(String period) {
-        return runs.history(DeathBackstop.NAME, period).stream().filter(r -> "schedule".equals(r.requestedBy())).count();
     }
 
     /** Loads the route file again with these placeholders overriding the hub's. */
