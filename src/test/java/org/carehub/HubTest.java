@@ -43,7 +43,10 @@ import org.springframework.web.client.RestClient;
         "carehub.las.csv.settle-time=500ms",
         "carehub.invoices.email.poll-delay-ms=300",
         "carehub.invoices.email.max-attachment-size=64KB",
-        "carehub.nhs-claims.cron=-"})
+        "carehub.nhs-claims.cron=-",
+        "carehub.deaths.feed.settle-millis=300",
+        "carehub.deaths.backstop.cron=-",
+        "carehub.simulators.registrar.enabled=false"})
 public abstract class HubTest {
 
     public static final String LAS_QUEUE = "carehub.las.events";

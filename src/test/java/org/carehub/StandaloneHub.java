@@ -24,6 +24,7 @@ public final class StandaloneHub {
                 "--server.port=0",
                 "--carehub.data-dir=" + dataDir,
                 "--carehub.simulators.las.enabled=false",
+                "--carehub.simulators.registrar.enabled=false",
                 // No mail or SFTP server here: their fixed ports could clash with a hub running beside.
                 "--carehub.mail.embedded.enabled=false",
                 "--carehub.sftp.enabled=false",

@@ -43,6 +43,27 @@ public class CaseStore {
                 .stream().findFirst();
     }
 
+    /** Clients with this NHS number (spaces and hyphens ignored); more than one means LAS holds a duplicate. */
+    public List<Client> clientsByNhsNumber(String nhsNumber) {
+        return jdbc.query("SELECT payload FROM las_client WHERE nhs_number = ? ORDER BY las_person_id",
+                (rs, i) -> read(rs.getString(1), Client.class), NhsNumber.normalise(nhsNumber));
+    }
+
+    /** Clients with this forename, surname (both ignoring case and outer spaces) and date of birth. */
+    public List<Client> clientsByNameAndBirth(String forename, String surname, LocalDate dateOfBirth) {
+        return jdbc.query("""
+                SELECT payload FROM las_client
+                 WHERE LOWER(TRIM(forename)) = LOWER(TRIM(?)) AND LOWER(TRIM(surname)) = LOWER(TRIM(?)) AND date_of_birth = ?
+                 ORDER BY las_person_id""",
+                (rs, i) -> read(rs.getString(1), Client.class), forename, surname, date(dateOfBirth));
+    }
+
+    /** Every client LAS recorded a date of death for. */
+    public List<Client> clientsWithDateOfDeath() {
+        return jdbc.query("SELECT payload FROM las_client WHERE date_of_death IS NOT NULL ORDER BY las_person_id",
+                (rs, i) -> read(rs.getString(1), Client.class));
+    }
+
     /** Every care line of the client, as last applied. */
     public List<CareLine> careLinesOf(String clientId) {
         return jdbc.query("SELECT payload FROM care_line WHERE client_id = ? ORDER BY start_date, cpli_id",

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +22,7 @@ import org.carehub.channels.ChannelRefusals;
 import org.carehub.channels.ChannelRefusals.Door;
 import org.carehub.channels.Refusal;
 import org.carehub.channels.TextDecoding;
+import org.carehub.channels.TextLines;
 import org.carehub.channels.TextDecoding.Decoded;
 import org.carehub.channels.TextDecoding.UndecodableText;
 import org.slf4j.Logger;
@@ -102,7 +102,7 @@ public class LasCsvExtract {
         private final String fileName;
         private final String text;
         private final int headerCount;
-        private final Lines lines;
+        private final TextLines lines;
         /** Where each event id was first seen, so rows of one event far apart are caught. */
         private final Map<String, Integer> firstLineOfEvent = new HashMap<>();
         private String header;
@@ -115,7 +115,7 @@ public class LasCsvExtract {
             this.fileName = fileName;
             this.text = text;
             this.headerCount = headerCount;
-            this.lines = new Lines(text);
+            this.lines = new TextLines(text);
         }
 
         void readRows(Iterable<CSVRecord> records) {
@@ -211,29 +211,5 @@ public class LasCsvExtract {
         Refusal refusal = refusals.park(DOOR, original, CONTENT_TYPE, Refusal.of("UNREADABLE_FILE", detail), null,
                 Map.of("fileName", fileName));
         log.warn("LAS CSV extract {} refused as a whole, parked as journey {}: {}", fileName, refusal.journeyId(), detail);
-    }
-
-    /** Line numbers of character positions, counted as an editor shows them (from 1). */
-    private static final class Lines {
-        private final int[] starts;
-
-        Lines(String text) {
-            int[] found = new int[16];
-            int count = 1;
-            for (int i = 0; i < text.length(); i++) {
-                if (text.charAt(i) == '\n') {
-                    if (count == found.length) {
-                        found = Arrays.copyOf(found, count * 2);
-                    }
-                    found[count++] = i + 1;
-                }
-            }
-            this.starts = Arrays.copyOf(found, count);
-        }
-
-        int lineAt(long position) {
-            int i = Arrays.binarySearch(starts, (int) position);
-            return i >= 0 ? i + 1 : -i - 1;
-        }
     }
 }

@@ -188,7 +188,7 @@ public class ContrOCCAdapter {
     }
 
     /** Finance refused the import: a business failure, parked with finance's reason, field and sentence. */
-    private static BusinessRuleViolation rejection(ImportResult result) {
+    static BusinessRuleViolation rejection(ImportResult result) {
         RejectionReason reason = result.getReasonCode();
         String code = reason == null || reason == RejectionReason.INVALID
                 ? "FINANCE_REJECTED_OTHER" : "FINANCE_REJECTED_" + reason.name();

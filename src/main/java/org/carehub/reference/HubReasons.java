@@ -75,6 +75,13 @@ final class HubReasons {
         raise("NHS_CLAIM_UNKNOWN_BODY", "nhsBody", "scheme", "month");
         raise("NHS_CLAIM_UNKNOWN_SCHEME", "nhsBody", "scheme", "month");
         raise("NHS_CLAIM_SERVICE_NOT_IN_SCHEME", "nhsBody", "scheme", "serviceCode", "month");
+        // The date-of-death feed (org.carehub.deaths).
+        raise("DEATH_TO_CONFIRM", "source", "forename", "surname", "dateOfBirth", "dateOfDeath", "reference", "detail",
+                "candidates");
+        raise("DEATH_NOT_RECORDED_IN_LAS", "source", "forename", "surname", "dateOfBirth", "dateOfDeath", "reference");
+        raise("DEATH_DATE_DIFFERS_FROM_LAS", "source", "forename", "surname", "dateOfBirth", "dateOfDeath", "reference",
+                "lasDateOfDeath");
+        raise("DEATH_LINE_STILL_RUNNING", "dateOfDeath", "endDate", "providerRef");
     }
 
     private HubReasons() {

@@ -114,8 +114,12 @@ public class ContrOCCSimulator implements ContrOCCImport {
      * so its reference may be sent again, e.g. after the cause was fixed.
      */
     private ImportResult process(String importReference, Object request, Supplier<ImportResult> rules) {
-        String operation = Introspector.decapitalize(request.getClass().getSimpleName());
-        String fingerprint = ImportFingerprint.of(request);
+        return process(importReference, Introspector.decapitalize(request.getClass().getSimpleName()),
+                ImportFingerprint.of(request), rules);
+    }
+
+    /** As above, for imports outside the SOAP contract (e.g. {@link SimulatedDeaths}) that name their own content. */
+    ImportResult process(String importReference, String operation, String fingerprint, Supplier<ImportResult> rules) {
         Supplier<ImportResult> once = () -> transactions.execute(tx -> {
             Optional<StoredImport> stored = store.findImport(importReference);
             if (stored.isPresent() && stored.get().result().getStatus() != ImportStatus.REJECTED) {

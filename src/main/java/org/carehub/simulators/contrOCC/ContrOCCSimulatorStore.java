@@ -222,22 +222,31 @@ class ContrOCCSimulatorStore {
     }
 
     List<SimulatedActual> actuals(String invoiceId) {
-        return jdbc.query("SELECT * FROM sim_contrOCC_provider_actual WHERE invoice_id = ? ORDER BY actual_id", (rs, n) -> {
-            ProviderActual a = new ProviderActual();
-            a.setProviderRef(rs.getString("provider_ref"));
-            a.setInvoiceId(rs.getString("invoice_id"));
-            a.setInvoiceNumber(rs.getString("invoice_number"));
-            a.setLineId(rs.getString("line_id"));
-            a.setPersonRef(rs.getString("person_ref"));
-            a.setCpliId(rs.getString("cpli_id"));
-            a.setElementType(rs.getString("element_type"));
-            a.setPeriodFrom(rs.getObject("period_from", LocalDate.class));
-            a.setPeriodTo(rs.getObject("period_to", LocalDate.class));
-            a.setUnits(rs.getBigDecimal("units"));
-            a.setUnitRate(rs.getBigDecimal("unit_rate"));
-            a.setAmount(rs.getBigDecimal("amount"));
-            return new SimulatedActual(financeId(ACTUAL_PREFIX, rs.getLong("actual_id")), rs.getString("import_reference"), a);
-        }, invoiceId);
+        return jdbc.query("SELECT * FROM sim_contrOCC_provider_actual WHERE invoice_id = ? ORDER BY actual_id", this::actual,
+                invoiceId);
+    }
+
+    /** A person's actuals for periods that end after the given day. */
+    List<SimulatedActual> actualsEndingAfter(String personRef, LocalDate day) {
+        return jdbc.query("SELECT * FROM sim_contrOCC_provider_actual WHERE person_ref = ? AND period_to > ? ORDER BY actual_id",
+                this::actual, personRef, day);
+    }
+
+    private SimulatedActual actual(ResultSet rs, int row) throws SQLException {
+        ProviderActual a = new ProviderActual();
+        a.setProviderRef(rs.getString("provider_ref"));
+        a.setInvoiceId(rs.getString("invoice_id"));
+        a.setInvoiceNumber(rs.getString("invoice_number"));
+        a.setLineId(rs.getString("line_id"));
+        a.setPersonRef(rs.getString("person_ref"));
+        a.setCpliId(rs.getString("cpli_id"));
+        a.setElementType(rs.getString("element_type"));
+        a.setPeriodFrom(rs.getObject("period_from", LocalDate.class));
+        a.setPeriodTo(rs.getObject("period_to", LocalDate.class));
+        a.setUnits(rs.getBigDecimal("units"));
+        a.setUnitRate(rs.getBigDecimal("unit_rate"));
+        a.setAmount(rs.getBigDecimal("amount"));
+        return new SimulatedActual(financeId(ACTUAL_PREFIX, rs.getLong("actual_id")), rs.getString("import_reference"), a);
     }
 
     // ---- referrals ----------------------------------------------------------------------------
