@@ -39,7 +39,6 @@ class DeathBackstopScheduleTest extends HubTest {
 
         Properties everySecond = new Properties();
         everySecond.setProperty("carehub.deaths.backstop.cron", "* * * * * *");
-        everySecond.setProperty("carehub.deaths.backstop.scheduled", "true");
         NotifyBuilder fired = new NotifyBuilder(camel).fromRoute(ROUTE).whenCompleted(2).create();
         try {
             reload(everySecond);

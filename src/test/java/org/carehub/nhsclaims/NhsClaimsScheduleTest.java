@@ -15,7 +15,6 @@ import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.carehub.schedules.CronSwitch;
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.env.MockEnvironment;
 
 /**
  * The cron in routes/nhs-claims.yaml, as shipped: with a cron of every second it asks for the due run every second;
@@ -72,8 +71,7 @@ class NhsClaimsScheduleTest {
         properties.put("carehub.finance.redelivery.initial-delay-ms", "10");
         properties.put("carehub.finance.redelivery.maximum-delay-ms", "10");
         camel.getPropertiesComponent().setInitialProperties(properties);
-        MockEnvironment environment = new MockEnvironment().withProperty("carehub.nhs-claims.cron", cron);
-        new CronSwitch(environment).beforeApplicationStart(camel);
+        new CronSwitch().beforeApplicationStart(camel);
         camel.getRegistry().bind("scheduledRuns", asks);
         // The retry route and shared parking are not under test here: beans with the methods they name, doing nothing.
         camel.getRegistry().bind("parking", new Unused());
