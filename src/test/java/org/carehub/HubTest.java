@@ -42,7 +42,8 @@ import org.springframework.web.client.RestClient;
         "carehub.finance.redelivery.maximum-delay-ms=1000",
         "carehub.las.csv.settle-time=500ms",
         "carehub.invoices.email.poll-delay-ms=300",
-        "carehub.invoices.email.max-attachment-size=64KB"})
+        "carehub.invoices.email.max-attachment-size=64KB",
+        "carehub.payments.cron=-"})
 public abstract class HubTest {
 
     public static final String LAS_QUEUE = "carehub.las.events";

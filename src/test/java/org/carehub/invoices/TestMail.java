@@ -19,13 +19,15 @@ import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
 /** A provider's mail program against the hub's embedded mail server: sends by real SMTP, reads replies over IMAP. */
-final class TestMail {
+public final class TestMail {
 
     static final String MAILBOX = "invoices@council.test";
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -33,13 +35,13 @@ final class TestMail {
     record Attached(String name, String type, byte[] bytes) {
     }
 
-    record Reply(String subject, String from, String text, Map<String, String> attachments) {
+    public record Reply(String subject, String from, String text, Map<String, String> attachments) {
     }
 
     private final int smtpPort;
     private final int imapPort;
 
-    TestMail(int smtpPort, int imapPort) {
+    public TestMail(int smtpPort, int imapPort) {
         this.smtpPort = smtpPort;
         this.imapPort = imapPort;
     }
@@ -74,25 +76,35 @@ final class TestMail {
         return await().atMost(WAIT).until(() -> reply(recipient.toLowerCase(), "Re: " + subject), Optional::isPresent).get();
     }
 
+    /** A mail with exactly this subject in the recipient's mailbox, once it has arrived. */
+    public Reply awaitMail(String recipient, String subject) {
+        return await().atMost(WAIT).until(() -> reply(recipient.toLowerCase(), subject), Optional::isPresent).get();
+    }
+
     private Optional<Reply> reply(String recipient, String subject) throws Exception {
+        return mails(recipient, subject).stream().findFirst();
+    }
+
+    /** Every mail with exactly this subject in the recipient's mailbox (none while the mailbox does not exist). */
+    public List<Reply> mails(String recipient, String subject) throws Exception {
         Store store = Session.getInstance(new Properties()).getStore("imap");
         try {
-            store.connect("127.0.0.1", imapPort, recipient, recipient);
+            store.connect("127.0.0.1", imapPort, recipient.toLowerCase(), recipient.toLowerCase());
         } catch (AuthenticationFailedException noMailboxYet) {
-            return Optional.empty();
+            return List.of();
         }
         try {
             Folder inbox = store.getFolder("INBOX");
             inbox.open(Folder.READ_ONLY);
+            List<Reply> found = new ArrayList<>();
             for (Message message : inbox.getMessages()) {
                 if (subject.equals(message.getSubject())) {
                     Map<String, String> attachments = new HashMap<>();
                     String text = read(message, attachments);
-                    return Optional.of(new Reply(message.getSubject(),
-                            ((InternetAddress) message.getFrom()[0]).getAddress(), text, attachments));
+                    found.add(new Reply(message.getSubject(), ((InternetAddress) message.getFrom()[0]).getAddress(), text, attachments));
                 }
             }
-            return Optional.empty();
+            return found;
         } finally {
             store.close();
         }
