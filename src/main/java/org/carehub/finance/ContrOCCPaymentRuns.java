@@ -27,9 +27,10 @@ public class ContrOCCPaymentRuns {
     private final RestClient http = RestClient.create();
 
     public ContrOCCPaymentRuns(Environment environment,
-                               @Value("${carehub.finance.controcc.payment-runs-url:" + DEFAULT_URL + "}") String url) {
+                               @Value("${carehub.finance.controcc.payment-runs-url:#{null}}") String url) {
         this.environment = environment;
-        this.url = url;
+        // The default is resolved on each call, not here: it names the web server's port, known only once it runs.
+        this.url = url == null ? DEFAULT_URL : url;
     }
 
     /** The references of every authorised run, oldest first. */
@@ -56,7 +57,6 @@ public class ContrOCCPaymentRuns {
     }
 
     private String address() {
-        // Resolved on each call: the default names the web server's port, known only once it runs.
         return environment.resolveRequiredPlaceholders(url);
     }
 

@@ -1,6 +1,7 @@
 package org.carehub.payments;
 
 import com.prowidesoftware.swift.model.mx.MxPain00100109;
+import com.prowidesoftware.swift.model.mx.MxWriteConfiguration;
 import com.prowidesoftware.swift.model.mx.dic.AccountIdentification4Choice;
 import com.prowidesoftware.swift.model.mx.dic.ActiveOrHistoricCurrencyAndAmount;
 import com.prowidesoftware.swift.model.mx.dic.AmountType4Choice;
@@ -81,7 +82,11 @@ final class Pain001File {
                         .setCtrlSum(total)
                         .setInitgPty(new PartyIdentification135().setNm(council.name())))
                 .addPmtInf(block));
-        return message.message();
+        MxWriteConfiguration unprefixed = new MxWriteConfiguration();
+        // The default namespace, as banks' own examples and most import tools expect, rather than a pain: prefix.
+        unprefixed.documentPrefix = null;
+        unprefixed.useCategoryAsDocumentPrefix = false;
+        return message.message(unprefixed);
     }
 
     /**

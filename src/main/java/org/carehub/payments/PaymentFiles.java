@@ -24,15 +24,10 @@ import org.springframework.stereotype.Component;
 public class PaymentFiles {
 
     private final PaymentsProperties properties;
-    private final Clock clock;
+    private final Clock clock = Clock.systemUTC();
 
     public PaymentFiles(PaymentsProperties properties) {
-        this(properties, Clock.systemUTC());
-    }
-
-    PaymentFiles(PaymentsProperties properties, Clock clock) {
         this.properties = properties;
-        this.clock = clock;
     }
 
     /** The run's files, one per configured format, each verified; nothing is written to disk yet. */
