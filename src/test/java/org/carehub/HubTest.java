@@ -43,7 +43,8 @@ import org.springframework.web.client.RestClient;
         "carehub.las.csv.settle-time=500ms",
         "carehub.invoices.email.poll-delay-ms=300",
         "carehub.invoices.email.max-attachment-size=64KB",
-        "carehub.payments.cron=-"})
+        "carehub.payments.cron=-",
+        "carehub.simulators.controcc.payment-runs.enabled=false"})
 public abstract class HubTest {
 
     public static final String LAS_QUEUE = "carehub.las.events";
