@@ -1,15 +1,12 @@
 package org.carehub.payments;
 
-import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Part;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.util.ByteArrayDataSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.time.LocalDate;
+import org.carehub.channels.CsvMailAttachment;
 import org.carehub.invoices.ProviderOutbox;
 import org.carehub.reference.Provider;
 import org.carehub.reference.ReferenceData;
@@ -76,12 +73,7 @@ public class Remittances {
         helper.setTo(to);
         helper.setSubject("Remittance advice " + advice.paymentRef() + " from " + properties.council().name());
         helper.setText(advice.text());
-        MimeBodyPart csv = new MimeBodyPart();
-        csv.setDataHandler(new DataHandler(new ByteArrayDataSource(advice.csv().getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8")));
-        csv.setFileName("remittance-" + advice.paymentRef() + ".csv");
-        csv.setDisposition(Part.ATTACHMENT);
-        csv.setHeader("Content-Transfer-Encoding", "base64");
-        helper.getMimeMultipart().addBodyPart(csv);
+        CsvMailAttachment.attach(helper, "remittance-" + advice.paymentRef() + ".csv", advice.csv());
         mail.send(message);
     }
 }

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.carehub.finance.PaymentRun;
 import org.carehub.finance.PaymentRun.BankAccount;
 import org.carehub.finance.contrOCC.ProviderActual;
 import org.carehub.finance.contrOCC.ServiceLine;
@@ -18,8 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * Finance's side of payments in the default run ({@code carehub.simulators.controcc.payment-runs.enabled}): every
  * interval, last week's commissioned care on each service line is recorded as delivered (as if the providers'
- * invoices had been accepted) and a payment run is authorised for every provider owed money. Once, before the
- * second run, a provider's bank account is changed, so the hub's fraud control holds a payment for Accounts Payable.
+ * invoices had been accepted) and a payment run is authorised for every provider owed money. Once, after the first
+ * run, the bank account of the provider it paid most is changed, so the hub's fraud control holds that provider's next
+ * payment for Accounts Payable.
  */
 @Component
 @ConditionalOnContrOCCSimulator
@@ -28,8 +31,7 @@ class SimulatedPaymentRunSchedule {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedPaymentRunSchedule.class);
     /** The demo's changed account: a Vocalink test account, so only the fraud control stops it. */
-    private static final String CHANGED_PROVIDER = "PRV-002";
-    private static final BankAccount CHANGED_ACCOUNT = new BankAccount("309070", "12345668", "Meadowbank Care at Home Ltd");
+    private static final BankAccount CHANGED_ACCOUNT = new BankAccount("309070", "12345668", "New account");
 
     private final ContrOCCSimulator simulator;
     private final SimulatedPaymentRuns runs;
@@ -45,13 +47,14 @@ class SimulatedPaymentRunSchedule {
     void payLastWeeksCare() {
         LocalDate monday = LocalDate.now().with(TemporalAdjusters.previous(DayOfWeek.MONDAY)).minusWeeks(1);
         simulator.serviceLines(null, null).forEach(line -> recordWeek(line.line(), monday));
-        if (published.get() == 1) {
-            runs.changeBankAccount(CHANGED_PROVIDER, CHANGED_ACCOUNT);
-            LOG.info("Simulated finance: {} asked to be paid to a new bank account", CHANGED_PROVIDER);
-        }
         runs.publish(LocalDate.now().plusDays(2)).ifPresent(run -> {
-            published.incrementAndGet();
             LOG.info("Simulated finance authorised payment run {}: {} provider payment(s)", run.runRef(), run.payments().size());
+            if (published.incrementAndGet() == 1) {
+                String provider = run.payments().stream().max(Comparator.comparing(PaymentRun.ProviderPayment::amount))
+                        .orElseThrow().providerRef();
+                runs.changeBankAccount(provider, CHANGED_ACCOUNT);
+                LOG.info("Simulated finance: {} asked to be paid to a new bank account from its next payment", provider);
+            }
         });
     }
 
