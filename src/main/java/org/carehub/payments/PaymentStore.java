@@ -3,6 +3,7 @@ package org.carehub.payments;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -144,11 +145,17 @@ public class PaymentStore {
     }
 
     private StoredPayment row(ResultSet rs, int rowNumber) throws SQLException {
-        ProviderPayment payment = new ProviderPayment(rs.getString("payment_ref"), rs.getString("provider_ref"), rs.getBigDecimal("amount"),
+        ProviderPayment payment = new ProviderPayment(rs.getString("payment_ref"), rs.getString("provider_ref"), money(rs.getBigDecimal("amount")),
                 new BankAccount(rs.getString("sort_code"), rs.getString("account_number"), rs.getString("account_name")),
                 read(rs.getString("lines")));
         return new StoredPayment(payment, rs.getString("run_ref"), rs.getObject("payment_date", LocalDate.class),
                 PaymentStatus.valueOf(rs.getString("status")), rs.getString("reason_code"), rs.getString("filed_in_run"));
+    }
+
+    /** The amount as finance sent it: the column's extra zeros dropped, never a digit that matters (no rounding). */
+    private static BigDecimal money(BigDecimal stored) {
+        BigDecimal amount = stored.stripTrailingZeros();
+        return amount.scale() < 2 ? amount.setScale(2) : amount;
     }
 
     private String write(List<PaidLine> lines) {

@@ -193,7 +193,7 @@ class PaymentRunsFlowTest extends HubTest {
         assertThat(modulus.header(ParkedHeaders.FIX)).contains("number held on file");
         Parked penny = heldPayment((String) paymentTo(run, "PRV-008").get("paymentRef"));
         assertThat(penny.header(ParkedHeaders.REASON_CODE)).isEqualTo("PAYMENT_PART_PENNY");
-        assertThat(penny.header(ParkedHeaders.VALUE)).isEqualTo("10.0050");
+        assertThat(penny.header(ParkedHeaders.VALUE)).isEqualTo("10.005");
         assertThat(penny.header(ParkedHeaders.OWNER_TEAM)).isEqualTo("FINANCE_SYSTEMS");
         assertThat(outbox().resolve("AP-" + runRef + ".xml")).doesNotExist();
         assertThat(outbox().resolve("AP-" + runRef + ".bacs")).doesNotExist();
