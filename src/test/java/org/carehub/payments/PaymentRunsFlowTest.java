@@ -124,6 +124,8 @@ class PaymentRunsFlowTest extends HubTest {
         assertThat(again.get("status")).isEqualTo(RunStatus.DONE.name());
         assertThat((Map<String, Object>) again.get("counts")).doesNotContainKeys("files released", "payments filed", "remittances by email");
         assertThat(outboxFiles()).isEqualTo(filesBefore);
+        assertThat(filesBefore).as("only whole files, no temporary one left").allSatisfy(file ->
+                assertThat(file.getFileName().toString()).matches("AP-PR\\d{6}\\.(xml|bacs)"));
         assertThat(mail.mails("accounts@riversidelodge.test", subject)).hasSize(1);
         assertThat(sftpList("brightwater", "outbox")).filteredOn(name -> name.startsWith("remittance-" + brightwater.get("paymentRef")))
                 .hasSize(2);
