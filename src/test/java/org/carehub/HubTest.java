@@ -201,7 +201,7 @@ public abstract class HubTest {
                 .filter(p -> journeyId.equals(p.header(ParkedHeaders.JOURNEY_ID))).toList();
     }
 
-    private static Path copyOfShippedMappings(Path copy) {
+    static Path copyOfShippedMappings(Path copy) {
         try {
             FileSystemUtils.copyRecursively(Path.of("mappings"), copy);
             return copy;

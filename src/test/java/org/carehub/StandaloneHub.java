@@ -2,6 +2,7 @@ package org.carehub;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -17,8 +18,9 @@ public final class StandaloneHub {
     private StandaloneHub() {
     }
 
-    public static ConfigurableApplicationContext start(Path dataDir) {
-        return new SpringApplicationBuilder(CarehubApplication.class).run(
+    /** Starts a hub on the data folder; {@code more} are further command-line settings. */
+    public static ConfigurableApplicationContext start(Path dataDir, String... more) {
+        return new SpringApplicationBuilder(CarehubApplication.class).run(Stream.concat(Stream.of(
                 "--server.port=0",
                 "--carehub.data-dir=" + dataDir,
                 "--carehub.simulators.las.enabled=false",
@@ -27,7 +29,7 @@ public final class StandaloneHub {
                 "--carehub.sftp.enabled=false",
                 "--carehub.invoices.email.enabled=false",
                 // Do not wait for in-flight exchanges: this is the hub being stopped, not drained.
-                "--camel.main.shutdown-timeout=1");
+                "--camel.main.shutdown-timeout=1"), Stream.of(more)).toArray(String[]::new));
     }
 
     public static String baseUrl(ConfigurableApplicationContext hub) {

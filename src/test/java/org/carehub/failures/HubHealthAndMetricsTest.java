@@ -13,9 +13,13 @@ import org.carehub.cases.Client;
 import org.carehub.cases.TestEvents;
 import org.carehub.reference.ReferenceData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** What the engineer on call sees: health of the hub and of finance, and per-flow counts by reason. */
+/** What the engineer on call sees: health of the hub and of finance, per-flow counts by reason, and logs by journey. */
+@ExtendWith(OutputCaptureExtension.class)
 class HubHealthAndMetricsTest extends HubTest {
 
     @Autowired
@@ -58,6 +62,20 @@ class HubHealthAndMetricsTest extends HubTest {
                 count("carehub.messages.parked", "reason", "UNKNOWN_PROVIDER") == parkedBefore + 1
                         && count("carehub.messages.delivered", "flow", "las-events") >= deliveredBefore + 1);
         assertThat(metrics.find("carehub.delivery.latency").tag("flow", "las-events").timer()).isNotNull();
+    }
+
+    @Test
+    void each_log_line_written_for_a_journey_names_it(CapturedOutput output) {
+        Client client = TestEvents.client(TestEvents.unique("LAS"));
+        CareLine line = new TestEvents(reference).goodCareLine(client.lasPersonId(), "HOMECARE", LocalDate.now().minusDays(2));
+        publishAndGetJourney(TestEvents.registered(client));
+
+        String journeyId = publishAndGetJourney(TestEvents.created(TestEvents.withProvider(line, "PRV-998")));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> output.getOut().contains("Parked journey " + journeyId));
+        assertThat(output.getOut().lines().filter(logLine -> logLine.contains("Parked journey " + journeyId)))
+                .singleElement().asString().contains("[journey " + journeyId + "] ");
+        assertThat(output.getOut().lines().filter(logLine -> logLine.contains("[journey ] "))).isEmpty();
     }
 
     private double count(String name, String tag, String value) {

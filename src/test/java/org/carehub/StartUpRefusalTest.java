@@ -1,0 +1,33 @@
+package org.carehub;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An upgrade with a mistake in the mappings stops at start-up, saying which file, line and column: the engineer
+ * fixes that cell instead of finding out from the first care line that fails.
+ */
+@Tag(StandaloneHub.TAG)
+class StartUpRefusalTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aMistakeInTheMappingsStopsStartUpNamingFileLineAndColumn() throws Exception {
+        Path mappings = HubTest.copyOfShippedMappings(dataDir.resolve("mappings"));
+        Files.writeString(mappings.resolve("rate-card.csv"), "HOMECARE,PERSONAL_CARE,hour,twenty,2026-04-01,,Home Care Framework\n",
+                StandardOpenOption.APPEND);
+        long line = Files.readAllLines(mappings.resolve("rate-card.csv")).size();
+
+        assertThatThrownBy(() -> StandaloneHub.start(dataDir, "--carehub.mappings-dir=" + mappings).close())
+                .rootCause()
+                .hasMessageContaining("rate-card.csv:" + line + ":4 (rate): 'twenty' is not an amount in pounds");
+    }
+}
