@@ -2,6 +2,7 @@ package org.carehub.finance;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
@@ -60,7 +61,7 @@ public class ContrOCCPaymentRuns {
         return environment.resolveRequiredPlaceholders(url);
     }
 
-    private <T> T call(java.util.function.Supplier<T> request) {
+    private <T> T call(Supplier<T> request) {
         try {
             return request.get();
         } catch (ResourceAccessException unreachable) {
