@@ -46,7 +46,9 @@ import org.springframework.web.client.RestClient;
         "carehub.nhs-claims.cron=-",
         "carehub.deaths.feed.settle-millis=300",
         "carehub.deaths.backstop.cron=-",
-        "carehub.simulators.registrar.enabled=false"})
+        "carehub.simulators.registrar.enabled=false",
+        "carehub.payments.cron=-",
+        "carehub.simulators.controcc.payment-runs.enabled=false"})
 public abstract class HubTest {
 
     public static final String LAS_QUEUE = "carehub.las.events";

@@ -29,6 +29,9 @@ public final class StandaloneHub {
                 "--carehub.mail.embedded.enabled=false",
                 "--carehub.sftp.enabled=false",
                 "--carehub.invoices.email.enabled=false",
+                // No payment runs in the background: a test that wants one runs the job itself.
+                "--carehub.payments.cron=-",
+                "--carehub.simulators.controcc.payment-runs.enabled=false",
                 // Do not wait for in-flight exchanges: this is the hub being stopped, not drained.
                 "--camel.main.shutdown-timeout=1"), Stream.of(more)).toArray(String[]::new));
     }

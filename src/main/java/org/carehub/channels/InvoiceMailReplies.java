@@ -1,10 +1,6 @@
 package org.carehub.channels;
 
-import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Part;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.util.ByteArrayDataSource;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import org.apache.camel.Body;
@@ -40,13 +36,7 @@ public class InvoiceMailReplies {
         helper.setSubject("Re: " + (subject == null ? "" : subject));
         helper.setText(text == null ? "" : text);
         if (csv != null) {
-            MimeBodyPart result = new MimeBodyPart();
-            result.setDataHandler(new DataHandler(new ByteArrayDataSource(csv.getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8")));
-            result.setFileName("result.csv");
-            result.setDisposition(Part.ATTACHMENT);
-            // base64, not 7bit: the provider's software gets the lines byte for byte, line endings included.
-            result.setHeader("Content-Transfer-Encoding", "base64");
-            helper.getMimeMultipart().addBodyPart(result);
+            CsvMailAttachment.attach(helper, "result.csv", csv);
         }
         mailSender.send(mail);
     }

@@ -21,7 +21,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -90,34 +92,44 @@ public final class TestMail {
 
     /** The hub's answer "Re: subject"; GreenMail makes a mailbox for each recipient, login and password its address. */
     Reply awaitReply(String recipient, String subject) {
-        return awaitMail(recipient.toLowerCase(), recipient.toLowerCase(), "Re: " + subject);
+        return awaitMail(recipient, "Re: " + subject);
+    }
+
+    /** A mail with exactly this subject in the recipient's mailbox (login and password its address), once it has arrived. */
+    public Reply awaitMail(String recipient, String subject) {
+        return awaitMail(recipient.toLowerCase(), recipient.toLowerCase(), subject);
     }
 
     /** The mail with this subject in a mailbox, once it has arrived; attachments by file name. */
     public Reply awaitMail(String mailbox, String password, String subject) {
-        return await().atMost(WAIT).until(() -> mail(mailbox, password, subject), Optional::isPresent).get();
+        return await().atMost(WAIT).until(() -> mails(mailbox, password, subject).stream().findFirst(), Optional::isPresent).get();
     }
 
-    /** The mail with this subject in the mailbox, if it is there now. */
-    public Optional<Reply> mail(String mailbox, String password, String subject) throws Exception {
+    /** Every mail with exactly this subject in the recipient's mailbox (none while the mailbox does not exist). */
+    public List<Reply> mails(String recipient, String subject) throws Exception {
+        return mails(recipient.toLowerCase(), recipient.toLowerCase(), subject);
+    }
+
+    /** Every mail with exactly this subject in a mailbox (none while the mailbox does not exist). */
+    public List<Reply> mails(String mailbox, String password, String subject) throws Exception {
         Store store = Session.getInstance(new Properties()).getStore("imap");
         try {
             store.connect("127.0.0.1", imapPort, mailbox, password);
         } catch (AuthenticationFailedException noMailboxYet) {
-            return Optional.empty();
+            return List.of();
         }
         try {
             Folder inbox = store.getFolder("INBOX");
             inbox.open(Folder.READ_ONLY);
+            List<Reply> found = new ArrayList<>();
             for (Message message : inbox.getMessages()) {
                 if (subject.equals(message.getSubject())) {
                     Map<String, String> attachments = new HashMap<>();
                     String text = read(message, attachments);
-                    return Optional.of(new Reply(message.getSubject(),
-                            ((InternetAddress) message.getFrom()[0]).getAddress(), text, attachments));
+                    found.add(new Reply(message.getSubject(), ((InternetAddress) message.getFrom()[0]).getAddress(), text, attachments));
                 }
             }
-            return Optional.empty();
+            return found;
         } finally {
             store.close();
         }

@@ -286,7 +286,8 @@ class ContrOCCSimulatorStore {
 
     // ---- helpers ------------------------------------------------------------------------------
 
-    private long insert(String sql, String idColumn, Object... args) {
+    /** Inserts a row and answers its generated id (also used by {@link SimulatedPaymentRuns}). */
+    long insert(String sql, String idColumn, Object... args) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             PreparedStatement statement = connection.prepareStatement(sql, new String[] {idColumn});
@@ -296,7 +297,7 @@ class ContrOCCSimulatorStore {
         return keys.getKey().longValue();
     }
 
-    private static String financeId(String prefix, long id) {
+    static String financeId(String prefix, long id) {
         return String.format("%s%06d", prefix, id);
     }
 
