@@ -137,7 +137,9 @@ class NhsClaimsTest extends HubTest {
 
     @Test
     @Order(3)
-    void novemberAdjustsOctoberForTheRateChangeAndClaimsTheLineFixedAfterParking() throws Exception {
+    void novemberAdjustsOctoberForTheRateChangeAndTheDeathRecordedLateAndClaimsTheLineFixedAfterParking() throws Exception {
+        // A's client died on 25 October; finance learns it only now (e.g. from the date-of-death feed).
+        client("NHSC-P1", "9434765919", "2026-10-25");
         // C's rate goes up to 950.00 a week, back-dated to its start.
         line("NHSC-C", "NHSC-P3", 2, "2026-09-01", "RES-BED", "950.00", "1", "CHC", "100");
         // D: social work records the NHS number; the failure desk retries the parked line, which now passes.
@@ -152,8 +154,9 @@ class NhsClaimsTest extends HubTest {
 
         assertThat(ledger.schedule("2026-11", BODY)).extracting(ClaimLine::cpliId, ClaimLine::serviceMonth, ClaimLine::lineType,
                 ClaimLine::monthCost, ClaimLine::claimedBefore, ClaimLine::amount).containsExactlyInAnyOrder(
-                // A: 30 days; 26.10 x 10 x 30 / 7 = 1118.571.. -> 1118.57; x 50% = 559.285 -> 559.29
-                line("NHSC-A", "2026-11", ClaimLine.LineType.CLAIM, "1118.57", "0.00", "559.29"),
+                // A, October again, cut at the death: 15-25 Oct = 11 days; 26.10 x 10 x 11 / 7 = 410.142.. -> 410.14;
+                // x 50% = 205.07; claimed 316.93; adjustment -111.86 (a credit to the ICB). Nothing for November.
+                line("NHSC-A", "2026-10", ClaimLine.LineType.ADJUSTMENT, "410.14", "316.93", "-111.86"),
                 // C, October again: 950 x 31 / 7 = 4207.142.. -> 4207.14; claimed 4007.86; adjustment +199.28
                 line("NHSC-C", "2026-10", ClaimLine.LineType.ADJUSTMENT, "4207.14", "4007.86", "199.28"),
                 // C, November: 950 x 30 / 7 = 4071.428.. -> 4071.43
@@ -165,8 +168,8 @@ class NhsClaimsTest extends HubTest {
                 // E, November, no invoice yet so as commissioned: 26.10 x 14 x 30 / 7 = 1566.00; x 40% = 626.40
                 line("NHSC-E", "2026-11", ClaimLine.LineType.CLAIM, "1566.00", "0.00", "626.40"));
         // B: the client died in October: nothing for November, October unchanged.
-        // 559.29 + 199.28 + 4071.43 + 809.10 + 783.00 + 626.40
-        assertReconciles("2026-11", "7048.50");
+        // -111.86 + 199.28 + 4071.43 + 809.10 + 783.00 + 626.40
+        assertReconciles("2026-11", "6377.35");
 
         int november = ledger.schedule("2026-11", BODY).size();
         RunRecord again = runs.run(NhsClaimsJob.NAME, "2026-11", "test");
