@@ -35,6 +35,8 @@ public class ContrOCCSimulatorApplication {
                 // Only the simulator's own Flyway (ContrOCCSimulatorSchema) runs, never the hub's migrations.
                 "spring.flyway.enabled=false",
                 "spring.autoconfigure.exclude=org.apache.camel.spring.boot.CamelAutoConfiguration,"
+                        // camel-mdc's starter needs the CamelContext excluded above.
+                        + "org.apache.camel.mdc.starter.MDCAutoConfiguration,"
                         + "org.springframework.boot.autoconfigure.jms.artemis.ArtemisAutoConfiguration,"
                         // Stands in for ContrOCC's own service, which the hub's sign-in does not cover.
                         + "org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration,"
