@@ -89,7 +89,8 @@ public abstract class HubTest {
         registry.add("carehub.sftp.port", () -> 0);
     }
 
-    private static int freePort() {
+    /** A free loopback port now (for servers a test starts itself). */
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

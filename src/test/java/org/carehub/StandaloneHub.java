@@ -1,7 +1,7 @@
 package org.carehub;
 
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,8 +20,13 @@ public final class StandaloneHub {
 
     /** Starts a hub on the data folder; {@code more} are further command-line settings. */
     public static ConfigurableApplicationContext start(Path dataDir, String... more) {
-        return new SpringApplicationBuilder(CarehubApplication.class).run(Stream.concat(Stream.of(
-                "--server.port=0",
+        return new SpringApplicationBuilder(CarehubApplication.class).run(Stream.concat(Stream.concat(
+                Stream.of("--server.port=0"), settings(dataDir).stream()), Stream.of(more)).toArray(String[]::new));
+    }
+
+    /** The command-line settings of a hub a test starts (in its JVM or as a process of its own), but its port. */
+    static List<String> settings(Path dataDir) {
+        return List.of(
                 "--carehub.data-dir=" + dataDir,
                 "--carehub.simulators.las.enabled=false",
                 "--carehub.simulators.registrar.enabled=false",
@@ -33,7 +38,7 @@ public final class StandaloneHub {
                 "--carehub.payments.cron=-",
                 "--carehub.simulators.controcc.payment-runs.enabled=false",
                 // Do not wait for in-flight exchanges: this is the hub being stopped, not drained.
-                "--camel.main.shutdown-timeout=1"), Stream.of(more)).toArray(String[]::new));
+                "--camel.main.shutdown-timeout=1");
     }
 
     public static String baseUrl(ConfigurableApplicationContext hub) {

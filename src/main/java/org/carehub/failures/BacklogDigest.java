@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.camel.cluster.CamelClusterMember;
+import org.apache.camel.cluster.CamelClusterView;
+import org.carehub.cluster.DatabaseClusterService;
 import org.carehub.reference.OwnerTeam;
 import org.carehub.reference.ReferenceData;
 import org.slf4j.Logger;
@@ -27,25 +30,34 @@ public class BacklogDigest {
 
     private static final Logger LOG = LoggerFactory.getLogger(BacklogDigest.class);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
+    /** With two hubs the scheduled digest goes from the hub leading this (org.carehub.cluster), so teams get one mail. */
+    public static final String SENDER = "owner-team-digest";
 
     private final Backlog backlog;
     private final ReferenceData reference;
     private final JavaMailSender mail;
     private final DigestProperties digest;
     private final BacklogProperties backlogProperties;
+    private final CamelClusterView sender;
 
     public BacklogDigest(Backlog backlog, ReferenceData reference, JavaMailSender mail, DigestProperties digest,
-                         BacklogProperties backlogProperties) {
+                         BacklogProperties backlogProperties, DatabaseClusterService cluster) throws Exception {
         this.backlog = backlog;
         this.reference = reference;
         this.mail = mail;
         this.digest = digest;
         this.backlogProperties = backlogProperties;
+        this.sender = cluster.getView(SENDER);
     }
 
     @Scheduled(cron = "${carehub.digest.cron:0 30 7 * * MON-FRI}", zone = "${carehub.backlog.zone:Europe/London}")
     public void onSchedule() {
-        sendNow();
+        if (sender.getLocalMember().isLeader()) {
+            sendNow();
+        } else {
+            LOG.info("Digest: sent by the hub leading {}, {}", SENDER,
+                    sender.getLeader().map(CamelClusterMember::getId).orElse("none right now"));
+        }
     }
 
     /** Sends every owner team with parked items its digest now; one team's failure does not stop the others. */
