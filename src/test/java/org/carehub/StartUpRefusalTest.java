@@ -1,5 +1,6 @@
 package org.carehub;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
@@ -7,11 +8,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
- * An upgrade with a mistake in the mappings stops at start-up, saying which file, line and column: the engineer
- * fixes that cell instead of finding out from the first care line that fails.
+ * An upgrade with a mistake in the mappings or the configuration stops at start-up, saying which file, line and
+ * column: the engineer fixes that cell or setting instead of finding out from the first care line that fails.
  */
 @Tag(StandaloneHub.TAG)
 class StartUpRefusalTest {
@@ -29,5 +33,20 @@ class StartUpRefusalTest {
         assertThatThrownBy(() -> StandaloneHub.start(dataDir, "--carehub.mappings-dir=" + mappings).close())
                 .rootCause()
                 .hasMessageContaining("rate-card.csv:" + line + ":4 (rate): 'twenty' is not an amount in pounds");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aWrongSettingStopsStartUpNamingSettingFileAndLine(CapturedOutput output) throws Exception {
+        Path config = dataDir.resolve("carehub-upgrade.yaml");
+        Files.writeString(config, """
+                carehub:
+                  schedules:
+                    lock-at-most-for: an hour
+                """);
+
+        assertThatThrownBy(() -> StandaloneHub.start(dataDir, "--spring.config.additional-location=file:" + config).close());
+        assertThat(output.getAll()).contains("APPLICATION FAILED TO START", "Property: carehub.schedules.lock-at-most-for",
+                "Value: \"an hour\"", "carehub-upgrade.yaml", " - 3:");
     }
 }
