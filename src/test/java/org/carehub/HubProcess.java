@@ -50,6 +50,11 @@ public final class HubProcess implements AutoCloseable {
         return name;
     }
 
+    /** What the hub wrote to its console (its log). */
+    public Path log() {
+        return log;
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

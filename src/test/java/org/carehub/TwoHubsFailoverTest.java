@@ -7,6 +7,7 @@ import jakarta.jms.Connection;
 import jakarta.jms.Message;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +40,7 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Production shape on loopback: a standalone Artemis (the Apache distribution), one PostgreSQL schema, ContrOCC's
- * simulator, and two hub processes sharing the LAS events as competing consumers. The hub leading the pollers is
+ * simulator, and two hub processes on the production profile sharing the LAS events as competing consumers. The hub leading the pollers is
  * killed (kill -9) mid-load: every event still reaches finance once, each client's events in order, and the
  * pollers move to the other hub.
  */
@@ -51,6 +52,8 @@ class TwoHubsFailoverTest {
     private static final int LINE_VERSIONS = 9;
     private static final int EVENTS = CLIENTS * (1 + LINE_VERSIONS);
     private static final String POLLER = "las-csv-extract";
+    /** The demo LAS user's bcrypt hash (config/application.yaml): production lists no users of its own. */
+    private static final String LAS_PASSWORD_HASH = "{bcrypt}$2a$04$CTdzvsOFZFch1F2Tjte7XO0OCVhFx5XYSsbohZBbh4RZSSeRMcEJq";
 
     /** Under target/, so the broker's and the hubs' logs are there to read after a failure. */
     private final Path dir = HubTest.newTestDir("two-hubs-");
@@ -66,14 +69,27 @@ class TwoHubsFailoverTest {
              ConfigurableApplicationContext contrOCC = ContrOCCSimulatorApplication.builder()
                      .run("--server.port=0", "--carehub.data-dir=" + dir.resolve("contrOCC"))) {
             String finance = "http://127.0.0.1:" + contrOCC.getEnvironment().getProperty("local.server.port");
+            // The production profile (config/application-production.yaml), its variables given as a council's servers
+            // would give them (here on the command line), plus one LAS system user in place of the council's directory.
             List<String> shared = List.of(
-                    "--spring.artemis.mode=native", "--spring.artemis.embedded.enabled=false",
-                    "--spring.artemis.broker-url=" + broker.url(),
-                    "--spring.artemis.user=" + StandaloneBroker.USER, "--spring.artemis.password=" + StandaloneBroker.PASSWORD,
-                    "--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                    "--carehub.simulators.controcc.enabled=false",
-                    "--carehub.finance.contrOCC.url=" + finance + "/services/contrOCC-sim",
-                    "--carehub.digest.cron=-",
+                    "--spring.profiles.active=production",
+                    "--CAREHUB_BROKER_URL=" + broker.url(),
+                    "--CAREHUB_BROKER_USER=" + StandaloneBroker.USER, "--CAREHUB_BROKER_PASSWORD=" + StandaloneBroker.PASSWORD,
+                    "--CAREHUB_DB_URL=" + databaseUrl, "--CAREHUB_DB_USER=postgres", "--CAREHUB_DB_PASSWORD=",
+                    "--CAREHUB_CONTROCC_URL=" + finance + "/services/contrOCC-sim",
+                    "--CAREHUB_CONTROCC_DEATHS_URL=" + finance + "/simulators/contrOCC/deaths",
+                    "--CAREHUB_CONTROCC_PAYMENT_RUNS_URL=" + finance + "/simulators/contrOCC/payment-runs",
+                    "--CAREHUB_LAS_TASKS_URL=http://127.0.0.1:9/las-tasks",
+                    "--CAREHUB_SMTP_HOST=127.0.0.1", "--CAREHUB_IMAP_HOST=127.0.0.1",
+                    "--CAREHUB_INVOICES_MAILBOX=invoices@council.test", "--CAREHUB_INVOICES_MAILBOX_PASSWORD=unused",
+                    "--CAREHUB_AP_OUTBOX=" + dir.resolve("ap-outbox"), "--CAREHUB_PAYMENTS_COUNCIL_NAME=Council",
+                    "--CAREHUB_PAYMENTS_SORT_CODE=086090", "--CAREHUB_PAYMENTS_ACCOUNT_NUMBER=06774744",
+                    "--CAREHUB_PAYMENTS_ACCOUNT_NAME=Council", "--CAREHUB_PAYMENTS_SERVICE_USER_NUMBER=123456",
+                    "--CAREHUB_LDAP_URL=",
+                    "--carehub.security.users[0].username=" + HubTest.LAS,
+                    "--carehub.security.users[0].password=" + LAS_PASSWORD_HASH,
+                    "--carehub.security.users[0].roles[0]=las",
+                    "--carehub.digest.cron=-", "--carehub.nhs-claims.cron=-", "--carehub.deaths.backstop.cron=-",
                     // Short leases, so the pollers move within seconds rather than the production 15 s.
                     "--carehub.cluster.lease-renewal=1s", "--carehub.cluster.lease-expiry=4s");
             try (HubProcess first = HubProcess.start("hub-a", dir.resolve("hub-a"), shared);
@@ -107,6 +123,9 @@ class TwoHubsFailoverTest {
                 SimulatorStats stats = stats(finance);
                 assertThat(stats.clients()).as("clients in finance").isEqualTo(CLIENTS);
                 assertThat(stats.rejectedImports()).as("rejected imports").isZero();
+                // Production logs: one JSON object per line (Elastic Common Schema).
+                assertThat(Files.readAllLines(second.log())).filteredOn(line -> line.startsWith("{"))
+                        .hasSizeGreaterThan(10).allSatisfy(line -> assertThat(line).contains("\"@timestamp\"", "\"log\":{\"level\""));
                 for (CareLine line : lines) {
                     // Exactly once: one service line per care line, whatever was redelivered after the kill.
                     assertThat(serviceLines(finance, line)).as("finance's lines for %s", line.cpliId()).hasSize(1);
