@@ -40,9 +40,9 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Production shape on loopback: a standalone Artemis (the Apache distribution), one PostgreSQL schema, ContrOCC's
- * simulator, and two hub processes on the production profile sharing the LAS events as competing consumers. The hub leading the pollers is
- * killed (kill -9) mid-load: every event still reaches finance once, each client's events in order, and the
- * pollers move to the other hub.
+ * simulator, and two hub processes on the production profile sharing the LAS events as competing consumers. The hub
+ * leading the pollers is killed (kill -9) mid-load: every event still reaches finance once, each client's events in
+ * order, and the pollers move to the other hub.
  */
 @Tag(StandaloneHub.TAG)
 class TwoHubsFailoverTest {
