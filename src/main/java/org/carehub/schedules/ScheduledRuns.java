@@ -102,15 +102,33 @@ public class ScheduledRuns {
     /** Runs the job for the period now, unless another hub is running it. */
     public RunRecord run(String jobName, String period, String requestedBy) {
         ScheduledJob job = job(jobName);
-        LockConfiguration lock = new LockConfiguration(ClockProvider.now(), jobName, properties.lockAtMostFor(), Duration.ZERO);
         try {
-            LockingTaskExecutor.TaskResult<RunRecord> result = locks.executeWithLock(() -> runHoldingLock(job, period, requestedBy), lock);
+            LockingTaskExecutor.TaskResult<RunRecord> result = runLocked(job, period, requestedBy);
+            Optional<String> holder = lockHolder(jobName);
+            if (!result.wasExecuted() && holder.isEmpty()) {
+                // Not taken, yet nobody holds it (a lock just released, a busy database): one more try before saying so.
+                result = runLocked(job, period, requestedBy);
+                holder = lockHolder(jobName);
+            }
             return result.wasExecuted() ? result.getResult()
-                    : skipped(jobName, period, requestedBy, "another hub is running " + jobName + " now");
+                    : skipped(jobName, period, requestedBy, holder.map(hub -> "another hub is running " + jobName + " now (" + hub + ")")
+                            .orElse("the lock of " + jobName + " could not be taken; try again"));
         } catch (Throwable unexpected) {
             // runHoldingLock records the job's own errors; this is the lock or the database failing.
             throw new IllegalStateException("Could not run " + jobName + " for " + period + ": " + unexpected.getMessage(), unexpected);
         }
+    }
+
+    private LockingTaskExecutor.TaskResult<RunRecord> runLocked(ScheduledJob job, String period, String requestedBy)
+            throws Throwable {
+        LockConfiguration lock = new LockConfiguration(ClockProvider.now(), job.name(), properties.lockAtMostFor(), Duration.ZERO);
+        return locks.executeWithLock(() -> runHoldingLock(job, period, requestedBy), lock);
+    }
+
+    /** Who holds the job's lock now, if anyone (ShedLock's row, still in date). */
+    private Optional<String> lockHolder(String jobName) {
+        return jdbc.query("SELECT locked_by FROM shedlock WHERE name = ? AND lock_until > ?",
+                (row, n) -> row.getString(1), jobName, Timestamp.from(ClockProvider.now())).stream().findFirst();
     }
 
     /** The runs of a job, newest first; for one period, or all when {@code period} is null. */
