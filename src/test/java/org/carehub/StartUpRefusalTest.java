@@ -49,4 +49,18 @@ class StartUpRefusalTest {
         assertThat(output.getAll()).contains("APPLICATION FAILED TO START", "Property: carehub.schedules.lock-at-most-for",
                 "Value: \"an hour\"", "carehub-upgrade.yaml", " - 3:");
     }
+
+    @Test
+    void aYamlMistakeInTheConfigurationStopsStartUpNamingFileAndLine() throws Exception {
+        Path config = dataDir.resolve("carehub-upgrade.yaml");
+        Files.writeString(config, """
+                carehub:
+                  las:
+                    consumers: 2
+                   invoices: [unclosed
+                """);
+
+        assertThatThrownBy(() -> StandaloneHub.start(dataDir, "--spring.config.additional-location=file:" + config).close())
+                .hasMessageStartingWith("Configuration file " + config + " cannot be read: line 4, column 4:");
+    }
 }
