@@ -1,13 +1,10 @@
 package org.carehub.finance;
 
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.env.Environment;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -25,26 +22,18 @@ public class ContrOCCCoFundedCare {
 
     private static final ParameterizedTypeReference<List<CoFundedCareLine>> LINES = new ParameterizedTypeReference<>() { };
 
-    private final Environment environment;
-    private final String url;
-    private final ContrOCCFinanceProperties timeouts;
+    private final ContrOCCJsonEndpoint endpoint;
 
-    public ContrOCCCoFundedCare(Environment environment, ContrOCCFinanceProperties timeouts,
+    public ContrOCCCoFundedCare(Environment environment, RestClient.Builder builder, ContrOCCFinanceProperties timeouts,
             @Value("${carehub.nhs-claims.finance-extract-url:}") String url) {
-        this.environment = environment;
-        this.timeouts = timeouts;
-        this.url = url.isBlank() ? DEFAULT_URL : url;
+        this.endpoint = new ContrOCCJsonEndpoint(environment, builder, timeouts, url, DEFAULT_URL);
     }
 
     /** The co-funded lines active on any day from {@code from} to {@code to}, both included. */
     public List<CoFundedCareLine> activeBetween(LocalDate from, LocalDate to) {
-        // Resolved on use: the default names the web server's port, known only once it runs.
-        String address = environment.resolveRequiredPlaceholders(url);
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .connectTimeout(Duration.ofMillis(timeouts.connectTimeoutMs())).build());
-        requests.setReadTimeout(Duration.ofMillis(timeouts.receiveTimeoutMs()));
+        String address = endpoint.address();
         try {
-            List<CoFundedCareLine> lines = RestClient.builder().requestFactory(requests).build().get()
+            List<CoFundedCareLine> lines = endpoint.http().get()
                     .uri(address + "?from={from}&to={to}", from, to).retrieve().body(LINES);
             return lines == null ? List.of() : lines;
         } catch (RestClientException e) {

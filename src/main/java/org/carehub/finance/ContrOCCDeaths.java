@@ -1,7 +1,5 @@
 package org.carehub.finance;
 
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
@@ -10,7 +8,6 @@ import org.carehub.finance.contrOCC.ImportResult;
 import org.carehub.finance.contrOCC.ImportStatus;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.env.Environment;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -29,17 +26,11 @@ public class ContrOCCDeaths {
     public static final String DEFAULT_URL =
             "http://127.0.0.1:${local.server.port:${server.port:8080}}${carehub.simulators.controcc.path:/simulators/contrOCC}/deaths";
 
-    private final Environment environment;
-    private final RestClient.Builder builder;
-    private final ContrOCCFinanceProperties timeouts;
-    private volatile RestClient http;
-    private volatile String url;
+    private final ContrOCCJsonEndpoint endpoint;
 
-    /** @param environment gives {@code carehub.deaths.finance-url}, read on first use (see {@link #client()}) */
     public ContrOCCDeaths(Environment environment, RestClient.Builder builder, ContrOCCFinanceProperties timeouts) {
-        this.environment = environment;
-        this.builder = builder;
-        this.timeouts = timeouts;
+        this.endpoint = new ContrOCCJsonEndpoint(environment, builder, timeouts,
+                environment.getProperty("carehub.deaths.finance-url"), DEFAULT_URL);
     }
 
     /**
@@ -48,7 +39,7 @@ public class ContrOCCDeaths {
      * @throws BusinessRuleViolation FINANCE_REJECTED_* when finance refuses (client unknown, another date held)
      */
     public DeathImportResult recordDeath(String personRef, LocalDate dateOfDeath, String importReference) {
-        DeathImportResult answer = call(c -> c.post().uri(url).body(new DeathImport(importReference, personRef, dateOfDeath))
+        DeathImportResult answer = call(c -> c.post().uri(endpoint.address()).body(new DeathImport(importReference, personRef, dateOfDeath))
                 .retrieve().body(DeathImportResult.class));
         ImportResult result = answer.result();
         if (result.getStatus() == ImportStatus.REJECTED) {
@@ -59,20 +50,20 @@ public class ContrOCCDeaths {
 
     /** What finance holds as paid to providers for the client, for periods ending after the day. */
     public List<FinanceActual> actualsEndingAfter(String personRef, LocalDate day) {
-        return call(c -> c.get().uri(url + "/{personRef}/actuals?after={day}", personRef, day)
+        return call(c -> c.get().uri(endpoint.address() + "/{personRef}/actuals?after={day}", personRef, day)
                 .retrieve().body(new ParameterizedTypeReference<List<FinanceActual>>() { }));
     }
 
     /** The client's service lines finance still runs after the day. */
     public List<FinanceServiceLine> linesRunningAfter(String personRef, LocalDate day) {
-        return call(c -> c.get().uri(url + "/{personRef}/running-lines?after={day}", personRef, day)
+        return call(c -> c.get().uri(endpoint.address() + "/{personRef}/running-lines?after={day}", personRef, day)
                 .retrieve().body(new ParameterizedTypeReference<List<FinanceServiceLine>>() { }));
     }
 
     private <T> T call(Function<RestClient, T> request) {
-        RestClient client = client();
+        String url = endpoint.address();
         try {
-            return request.apply(client);
+            return request.apply(endpoint.http());
         } catch (ResourceAccessException e) {
             throw new FinanceUnavailableException("ContrOCC deaths interface at " + url + " could not be reached: "
                     + e.getMessage(), e);
@@ -84,23 +75,5 @@ public class ContrOCCDeaths {
             throw new IllegalStateException("ContrOCC deaths interface at " + url + " refused the hub's request: HTTP "
                     + e.getStatusCode().value() + " " + e.getResponseBodyAsString(), e);
         }
-    }
-
-    /** Built on first use: the default URL names the web server's port, known only once it runs. */
-    private RestClient client() {
-        RestClient current = http;
-        if (current == null) {
-            synchronized (this) {
-                if (http == null) {
-                    url = environment.getProperty("carehub.deaths.finance-url", environment.resolveRequiredPlaceholders(DEFAULT_URL));
-                    JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                            .connectTimeout(Duration.ofMillis(timeouts.connectTimeoutMs())).build());
-                    requests.setReadTimeout(Duration.ofMillis(timeouts.receiveTimeoutMs()));
-                    http = builder.clone().requestFactory(requests).build();
-                }
-                current = http;
-            }
-        }
-        return current;
     }
 }

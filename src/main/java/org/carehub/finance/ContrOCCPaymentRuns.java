@@ -23,27 +23,24 @@ public class ContrOCCPaymentRuns {
 
     static final String DEFAULT_URL = "http://127.0.0.1:${local.server.port:${server.port:8080}}/simulators/contrOCC/payment-runs";
 
-    private final Environment environment;
-    private final String url;
-    private final RestClient http = RestClient.create();
+    private final ContrOCCJsonEndpoint endpoint;
 
-    public ContrOCCPaymentRuns(Environment environment,
+    public ContrOCCPaymentRuns(Environment environment, RestClient.Builder builder, ContrOCCFinanceProperties timeouts,
                                @Value("${carehub.finance.controcc.payment-runs-url:#{null}}") String url) {
-        this.environment = environment;
-        // The default is resolved on each call, not here: it names the web server's port, known only once it runs.
-        this.url = url == null ? DEFAULT_URL : url;
+        this.endpoint = new ContrOCCJsonEndpoint(environment, builder, timeouts, url, DEFAULT_URL);
     }
 
     /** The references of every authorised run, oldest first. */
     public List<String> authorisedRuns() {
-        return call(() -> http.get().uri(address()).retrieve().body(RunRefs.class).runRefs());
+        return call(() -> endpoint.http().get().uri(endpoint.address()).retrieve().body(RunRefs.class).runRefs());
     }
 
     /** One run in full; empty when finance has no run of that reference. */
     public Optional<PaymentRun> run(String runRef) {
         return call(() -> {
             try {
-                return Optional.ofNullable(http.get().uri(address() + "/{runRef}", runRef).retrieve().body(PaymentRun.class));
+                return Optional.ofNullable(endpoint.http().get().uri(endpoint.address() + "/{runRef}", runRef).retrieve()
+                        .body(PaymentRun.class));
             } catch (RestClientResponseException answered) {
                 if (answered.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
                     return Optional.empty();
@@ -57,19 +54,15 @@ public class ContrOCCPaymentRuns {
     public record RunRefs(List<String> runRefs) {
     }
 
-    private String address() {
-        return environment.resolveRequiredPlaceholders(url);
-    }
-
     private <T> T call(Supplier<T> request) {
         try {
             return request.get();
         } catch (ResourceAccessException unreachable) {
-            throw new FinanceUnavailableException("ContrOCC's payment run export at " + address() + " could not be reached: "
+            throw new FinanceUnavailableException("ContrOCC's payment run export at " + endpoint.address() + " could not be reached: "
                     + unreachable.getMessage(), unreachable);
         } catch (RestClientResponseException failed) {
             HttpStatusCode status = failed.getStatusCode();
-            throw new FinanceUnavailableException("ContrOCC's payment run export at " + address() + " answered HTTP "
+            throw new FinanceUnavailableException("ContrOCC's payment run export at " + endpoint.address() + " answered HTTP "
                     + status.value(), failed);
         }
     }
