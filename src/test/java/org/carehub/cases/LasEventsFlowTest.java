@@ -11,7 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.ProducerTemplate;
 import org.carehub.HubTest;
+import org.carehub.failures.JourneyLedger;
+import org.carehub.failures.JourneyStatus;
 import org.carehub.failures.ParkedHeaders;
 import org.carehub.reference.ReferenceData;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +41,15 @@ class LasEventsFlowTest extends HubTest {
 
     @Autowired
     CaseStore cases;
+
+    @Autowired
+    JourneyLedger ledger;
+
+    @Autowired
+    ProducerTemplate producer;
+
+    @Autowired
+    ObjectMapper json;
 
     TestEvents events;
 
@@ -140,6 +153,28 @@ class LasEventsFlowTest extends HubTest {
         assertThat(parked.header(ParkedHeaders.OWNER_TEAM)).isEqualTo("HUB_SUPPORT");
         assertThat(financeServiceLines(v1.cpliId())).singleElement()
                 .satisfies(l -> assertThat(endDateInFinance(l)).isEqualTo(START.plusMonths(3).toString()));
+    }
+
+    @Test
+    void a_change_redelivered_after_a_crash_between_saving_it_and_the_ledger_is_delivered_once_not_parked()
+            throws Exception {
+        Client client = TestEvents.client(TestEvents.unique("LAS"));
+        CareLine line = events.goodCareLine(client.lasPersonId(), "HOMECARE", START);
+        publishAndGetJourney(TestEvents.registered(client));
+        LasEvent created = TestEvents.created(line);
+        String journey = publishAndGetJourney(created);
+        awaitStatus(journey, "DELIVERED");
+
+        // What a kill -9 leaves after the case store saved the line and before the ledger said delivered: the journey
+        // in progress and the broker handing the same message to the next consumer.
+        ledger.status(journey, JourneyStatus.IN_PROGRESS);
+        producer.sendBodyAndHeaders("jms:queue:" + LAS_QUEUE, json.writeValueAsString(created),
+                Map.of(ParkedHeaders.JOURNEY_ID, journey, "JMSXGroupID", client.lasPersonId()));
+
+        awaitStatus(journey, "DELIVERED", "PARKED");
+        assertThat(parkedJourney(journey)).as("parked").isEmpty();
+        assertThat(journeyStatus(journey)).isEqualTo("DELIVERED");
+        assertThat(financeServiceLines(line.cpliId())).hasSize(1);
     }
 
     @Test
