@@ -12,7 +12,7 @@ import java.math.BigDecimal;
 public record CareLineElement(
         @NotBlank @Size(max = 32) String elementCode,
         @NotBlank @Size(max = 16) String unit,
-        @NotNull BigDecimal rate,
+        @NotNull @PoundsAndPence BigDecimal rate,
         @NotNull BigDecimal plannedUnitsPerWeek,
         @Valid RateOverride rateOverride) {
 }

@@ -66,6 +66,12 @@ final class LasCsvRow {
     }
 
     BigDecimal decimal(LasCsvColumn column) {
+        String value = text(column);
+        // BigDecimal reads 1e3 as a thousand; Excel writes that for a cell it shows as a number too wide for its
+        // column, so the figure LAS meant cannot be trusted.
+        if (value != null && (value.contains("e") || value.contains("E"))) {
+            throw problem(column, value, "a number written with an exponent; write it in full, e.g. 1000.00");
+        }
         return parsed(column, BigDecimal::new, "not a number; write it without £ or thousands separators, e.g. 1234.50");
     }
 
