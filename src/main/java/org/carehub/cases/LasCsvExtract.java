@@ -60,7 +60,7 @@ public class LasCsvExtract {
     }
 
     public void read(@Header(Exchange.FILE_NAME) String fileName, @Body InputStream file) throws IOException {
-        BoundedBody bytes = BoundedBody.read(file, maxFileBytes);
+        BoundedBody bytes = BoundedBody.readFile(file, maxFileBytes);
         if (bytes.tooLarge()) {
             refuseFile(fileName, bytes.bytes(), "the file is " + bytes.sizeInWords() + "; the limit is "
                     + maxFileBytes + " bytes");

@@ -28,6 +28,15 @@ public record BoundedBody(byte[] bytes, long limit, boolean tooLarge, boolean tr
     }
 
     /**
+     * Reads a file a folder door took: at most {@code limit + 1} bytes, so an oversize file is known as such without
+     * reading it into memory (a 2 GB extract costs the limit, not 16 times it). The route keeps the whole file in
+     * its archive, so the parked part only has to show what it starts with.
+     */
+    public static BoundedBody readFile(InputStream in, long limit) throws IOException {
+        return read(in, limit, Math.addExact(limit, 1));
+    }
+
+    /**
      * @param keep the most read and kept of a body, at least {@code limit + 1}: with exactly that, an oversize body
      *             is known as such after one byte over the limit and nothing more of it is read
      */

@@ -77,7 +77,7 @@ public class DeathFeed {
     }
 
     public FeedSummary read(@Header(Exchange.FILE_NAME) String fileName, @Body InputStream file) throws IOException {
-        BoundedBody bytes = BoundedBody.read(file, maxFileBytes);
+        BoundedBody bytes = BoundedBody.readFile(file, maxFileBytes);
         if (bytes.tooLarge()) {
             return refuseFile(fileName, bytes.bytes(), "the file is " + bytes.sizeInWords() + "; the limit is "
                     + maxFileBytes + " bytes");
