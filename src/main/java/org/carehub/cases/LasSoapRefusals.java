@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.UnmarshalException;
+import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamException;
 import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.interceptor.Fault;
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Component;
  * Turns what CXF could not read into the LAS contract's EventRefused fault, with the original parked:
  * a body over the limit (MESSAGE_TOO_LARGE, HTTP 413), XML that is not well-formed (MALFORMED_XML), a
  * DOCTYPE (XML_DOCTYPE_REFUSED: CXF's parser never reads DTDs, so no entity is expanded and no file
- * read), and a message that breaks the schema (INVALID_EVENT). Faults that are the hub's own (the
+ * read), XML past the parser's structure limits (XML_TOO_COMPLEX), a SOAPAction naming another operation
+ * (SOAP_ACTION_MISMATCH), and a message that breaks the schema (INVALID_EVENT). Faults that are the hub's own (the
  * broker down) are left as server faults: LAS sends those again.
  */
 @Component
@@ -35,6 +37,7 @@ public class LasSoapRefusals {
     static final Door DOOR = new Door(LasIntake.QUEUE, LasIntake.FLOW, LasEventsSoapEndpoint.CHANNEL);
 
     private static final JAXBContext JAXB = jaxbContext();
+    private static final Pattern OVER_LIMIT = Pattern.compile("(?i)\\blimit\\b.*\\bexceeded\\b");
 
     private final ChannelRefusals refusals;
 
@@ -115,11 +118,18 @@ public class LasSoapRefusals {
             return Refusal.of("MESSAGE_TOO_LARGE", "the message is " + body.sizeInWords() + "; the limit is "
                     + body.limit() + " bytes");
         }
+        // CXF's own message key: the SOAPAction header names no operation, or another one than the body.
+        if (String.valueOf(fault.getCode()).startsWith("SOAP_ACTION_MISMATCH")) {
+            return Refusal.of("SOAP_ACTION_MISMATCH", fault.getMessage());
+        }
         // A parse error can sit under JAXB's UnmarshalException (bad XML inside the Body): look for it first.
         for (Throwable t = fault; t != null; t = t.getCause()) {
             if (t instanceof XMLStreamException xml && isDoctype(xml)) {
                 return Refusal.of("XML_DOCTYPE_REFUSED", "a DOCTYPE is never read by the hub (no DTD, no entities): "
                         + xml.getMessage());
+            }
+            if (t instanceof XMLStreamException xml && isOverLimit(xml)) {
+                return Refusal.of("XML_TOO_COMPLEX", xml.getMessage());
             }
             if (t instanceof XMLStreamException xml) {
                 return Refusal.of("MALFORMED_XML", xml.getMessage());
@@ -144,6 +154,15 @@ public class LasSoapRefusals {
      */
     private static boolean isDoctype(XMLStreamException e) {
         return String.valueOf(e.getMessage()).startsWith("Received event DTD");
+    }
+
+    /**
+     * CXF's parser stops at its structure limits (org.apache.cxf.stax.*: element depth 100, 500 attributes or
+     * namespace declarations on an element, child and element counts, text size) with Woodstox's "... limit (n)
+     * exceeded": a message built to exhaust the stack or the CPU, not a malformed one.
+     */
+    private static boolean isOverLimit(XMLStreamException e) {
+        return OVER_LIMIT.matcher(String.valueOf(e.getMessage())).find();
     }
 
     private static void writeDetail(Fault fault, Refusal refusal) {

@@ -1,8 +1,10 @@
 package org.carehub.channels;
 
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -31,7 +33,7 @@ public final class TextDecoding {
     }
 
     public static Decoded decode(byte[] bytes) throws UndecodableText {
-        if (startsWith(bytes, 0xFE, 0xFF) || startsWith(bytes, 0xFF, 0xFE)) {
+        if (isUtf16(bytes)) {
             throw new UndecodableText("the file is UTF-16 (\"Unicode text\"); save it as CSV UTF-8 or plain CSV");
         }
         boolean bom = startsWith(bytes, 0xEF, 0xBB, 0xBF);
@@ -54,6 +56,35 @@ public final class TextDecoding {
             throw new UndecodableText("the file holds a NUL character at character " + (nul + 1) + ": it is not a text file");
         }
         return decoded;
+    }
+
+    /**
+     * For messages whose format says UTF-8 (JSON): the text, or which byte is not UTF-8. A parser would otherwise
+     * take UTF-16 without a word, or stop with an error about its own internals.
+     */
+    public static String requireUtf8(byte[] bytes) throws UndecodableText {
+        if (isUtf16(bytes)) {
+            throw new UndecodableText("the message is UTF-16; it must be UTF-8");
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(in, out, true);
+        if (result.isError()) {
+            int at = in.position();
+            throw new UndecodableText(String.format("byte %d (0x%02X) is not UTF-8%s; the message must be UTF-8", at + 1,
+                    bytes[at] & 0xFF, (bytes[at] & 0xFF) == 0xA3 ? " (a £ written as Windows-1252?)" : ""));
+        }
+        String text = out.flip().toString();
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            throw new UndecodableText("character " + (nul + 1) + " is NUL: the message is UTF-16 without a byte order mark, or binary");
+        }
+        return text;
+    }
+
+    private static boolean isUtf16(byte[] bytes) {
+        return startsWith(bytes, 0xFE, 0xFF) || startsWith(bytes, 0xFF, 0xFE);
     }
 
     private static String strictly(Charset charset, byte[] bytes, int offset) throws CharacterCodingException {

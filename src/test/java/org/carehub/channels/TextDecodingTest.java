@@ -54,4 +54,33 @@ class TextDecodingTest {
         assertThatThrownBy(() -> TextDecoding.decode(new byte[] {'P', 'K', 3, 4, 0, 0}))
                 .isInstanceOf(UndecodableText.class).hasMessageContaining("NUL");
     }
+
+    @Test
+    void requireUtf8NamesTheFirstByteThatIsNotUtf8() {
+        assertThatThrownBy(() -> TextDecoding.requireUtf8("Evans £5".getBytes(TextDecoding.WINDOWS_1252)))
+                .isInstanceOf(UndecodableText.class).hasMessage("byte 7 (0xA3) is not UTF-8 (a £ written as Windows-1252?); "
+                        + "the message must be UTF-8");
+        assertThatThrownBy(() -> TextDecoding.requireUtf8(new byte[] {'a', (byte) 0xC0, (byte) 0xAF}))
+                .hasMessageStartingWith("byte 2 (0xC0) is not UTF-8");
+    }
+
+    @Test
+    void requireUtf8RefusesUtf16WithOrWithoutAByteOrderMark() {
+        assertThatThrownBy(() -> TextDecoding.requireUtf8(NAME.getBytes(StandardCharsets.UTF_16)))
+                .hasMessage("the message is UTF-16; it must be UTF-8");
+        assertThatThrownBy(() -> TextDecoding.requireUtf8("{}".getBytes(StandardCharsets.UTF_16LE)))
+                .hasMessageStartingWith("character 2 is NUL");
+    }
+
+    @Test
+    void requireUtf8ReadsUtf8() throws UndecodableText {
+        assertThat(TextDecoding.requireUtf8(NAME.getBytes(StandardCharsets.UTF_8))).isEqualTo(NAME);
+    }
+
+    @Test
+    void aLoneSurrogateIsFoundAndAWholePairIsNot() {
+        assertThat(WholeCharacters.loneSurrogate("Ev\ud800ans")).isEqualTo(2);
+        assertThat(WholeCharacters.loneSurrogate("\udc00")).isZero();
+        assertThat(WholeCharacters.loneSurrogate("smile \ud83d\ude00")).isEqualTo(-1);
+    }
 }
