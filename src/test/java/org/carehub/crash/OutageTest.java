@@ -99,14 +99,16 @@ class OutageTest {
             hub[0].close();
             List<String> journal = BrokerJournal.files(hubData);
             hub[0] = HubProcess.start("hub", hubData, settings);
+            List<String> journalAfter = BrokerJournal.files(hubData);
             System.out.printf("OutageTest: restarted with %d events waiting for finance; journal files before %s, after %s%n",
-                    loader.sent().size() - afterDatabase.sent(), journal, BrokerJournal.files(hubData));
+                    loader.sent().size() - afterDatabase.sent(), journal, journalAfter);
             financeLink.restore();
             Accounting afterRestart = Settling.awaitAccounted(load, loader, finance, hub[0], NO_PROGRESS);
             System.out.println("OutageTest: after the restart: " + afterRestart);
             hub[0].close();
 
             assertThat(journal).as("broker journal files before the restart").isNotEmpty();
+            assertThat(journalAfter).as("broker journal files after the restart").containsAll(journal);
             assertThat(afterRestart.sent()).as("events LAS sent").isEqualTo(load.events());
             assertThat(afterRestart.inFinance()).as("in finance").isEqualTo(load.events());
             assertThat(afterRestart.lost()).as("lost").isZero();
