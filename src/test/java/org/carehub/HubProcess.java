@@ -34,23 +34,28 @@ public final class HubProcess implements AutoCloseable {
     public static HubProcess start(String name, Path dataDir, List<String> more) throws IOException {
         Files.createDirectories(dataDir);
         int port = HubTest.freePort();
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                CarehubApplication.class.getName(), "--server.port=" + port, "--carehub.hub-name=" + name));
+        List<String> command = javaCommand(CarehubApplication.class);
+        command.addAll(List.of("--server.port=" + port, "--carehub.hub-name=" + name));
         command.addAll(StandaloneHub.settings(dataDir));
         command.addAll(more);
         Path log = dataDir.resolveSibling(name + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         HubProcess hub = new HubProcess(name, process, port, log);
         await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1)).until(hub::up);
         return hub;
+    }
+
+    /** The command that runs {@code main} in a JVM of its own on the test class path (arguments to be added). */
+    static List<String> javaCommand(Class<?> main) {
+        return new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m",
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), main.getName()));
     }
 
     public String name() {
         return name;
     }
 
-    /** What the hub wrote to its console (its log). */
+    /** What the hub wrote to its console (its log), over every start on the same data folder. */
     public Path log() {
         return log;
     }

@@ -219,7 +219,7 @@ public abstract class HubTest {
     }
 
     /** A new empty folder under target/ for a test's own files. */
-    protected static Path newTestDir(String prefix) {
+    public static Path newTestDir(String prefix) {
         try {
             Files.createDirectories(Path.of("target"));
             return Files.createTempDirectory(Path.of("target").toAbsolutePath(), prefix);

@@ -57,6 +57,7 @@ class LasEventsFlowTest extends HubTest {
     void testEvents() {
         events = new TestEvents(reference);
         setFinanceAvailable(true);
+        setImportsFailing(false);
     }
 
     @Test
@@ -346,7 +347,7 @@ class LasEventsFlowTest extends HubTest {
     }
 
     @Test
-    void finance_down_is_retried_with_backoff_and_delivered_when_it_returns() throws Exception {
+    void finance_down_longer_than_the_retries_is_waited_out_and_delivered_when_it_returns_never_parked() {
         Client client = TestEvents.client(TestEvents.unique("LAS"));
         CareLine line = events.goodCareLine(client.lasPersonId(), "HOMECARE", START);
         publishAndGetJourney(TestEvents.registered(client));
@@ -354,8 +355,9 @@ class LasEventsFlowTest extends HubTest {
 
         setFinanceAvailable(false);
         String journey = publishAndGetJourney(TestEvents.created(line));
-        await().atMost(WAIT).until(() -> journeyStatus(journey).equals("IN_PROGRESS"));
-        Thread.sleep(800); // finance stays down across at least one redelivery
+        // Down for more attempts than the retries allow (HubTest: 4 redeliveries), which parked it before.
+        await().atMost(WAIT).until(() -> financeAttempts(journey) > 6);
+        assertThat(parkedJourney(journey)).isEmpty();
         setFinanceAvailable(true);
 
         awaitStatus(journey, "DELIVERED");
@@ -364,16 +366,16 @@ class LasEventsFlowTest extends HubTest {
     }
 
     @Test
-    void finance_down_for_good_is_parked_as_a_technical_failure_after_the_retries() {
+    void finance_answering_but_failing_every_import_is_parked_as_a_technical_failure_after_the_retries() {
         Client client = TestEvents.client(TestEvents.unique("LAS"));
-        setFinanceAvailable(false);
+        setImportsFailing(true);
         try {
             Parked parked = assertParked(publishAndGetJourney(TestEvents.registered(client)), "FINANCE_UNAVAILABLE",
                     "FINANCE_SYSTEMS", "finance");
             assertThat(parked.header(ParkedHeaders.EXPLANATION)).contains("after 5 attempts");
             assertThat(parked.header(ParkedHeaders.FAILED_STEP)).isEqualTo("deliver to finance");
         } finally {
-            setFinanceAvailable(true);
+            setImportsFailing(false);
         }
     }
 
@@ -439,6 +441,17 @@ class LasEventsFlowTest extends HubTest {
 
     private void setFinanceAvailable(boolean up) {
         http.post().uri(baseUrl() + "/simulators/contrOCC/availability").body(Map.of("up", up)).retrieve().toBodilessEntity();
+    }
+
+    private void setImportsFailing(boolean failing) {
+        http.post().uri(baseUrl() + "/simulators/contrOCC/imports-failing").body(Map.of("failing", failing)).retrieve()
+                .toBodilessEntity();
+    }
+
+    /** Attempts to reach finance the journey's ledger shows. */
+    private long financeAttempts(String journey) {
+        Map<?, ?> body = as(VIEWER).get().uri(baseUrl() + "/api/journeys/" + journey).retrieve().body(Map.class);
+        return ((List<Map<?, ?>>) body.get("steps")).stream().filter(s -> "finance unavailable".equals(s.get("step"))).count();
     }
 
     @SuppressWarnings("unchecked")

@@ -75,6 +75,7 @@ class NhsClaimsScheduleTest {
         camel.getRegistry().bind("scheduledRuns", asks);
         // The retry route and shared parking are not under test here: beans with the methods they name, doing nothing.
         camel.getRegistry().bind("parking", new Unused());
+        camel.getRegistry().bind("outages", new Unused());
         camel.getRegistry().bind("nhsClaimLines", new Unused());
         camel.addComponent("jms", new StubComponent());
         PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.resolveResource(camel,

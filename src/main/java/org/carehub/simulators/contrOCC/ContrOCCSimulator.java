@@ -43,6 +43,7 @@ public class ContrOCCSimulator implements ContrOCCImport {
     private final LocalDate closedPeriodBefore;
     private volatile boolean available = true;
     private volatile long delayMillis;
+    private volatile boolean importsFailing;
 
     ContrOCCSimulator(ContrOCCSimulatorStore store, DataSource dataSource, ContrOCCSimulatorProperties properties) {
         this.store = store;
@@ -120,6 +121,11 @@ public class ContrOCCSimulator implements ContrOCCImport {
 
     /** As above, for imports outside the SOAP contract (e.g. {@link SimulatedDeaths}) that name their own content. */
     ImportResult process(String importReference, String operation, String fingerprint, Supplier<ImportResult> rules) {
+        if (importsFailing) {
+            // An exception, not an answer: the SOAP caller gets a fault, as from a finance system failing inside.
+            throw new IllegalStateException("ContrOCC's import service is failing; import " + importReference
+                    + " was not processed");
+        }
         Supplier<ImportResult> once = () -> transactions.execute(tx -> {
             Optional<StoredImport> stored = store.findImport(importReference);
             if (stored.isPresent() && stored.get().result().getStatus() != ImportStatus.REJECTED) {
@@ -276,6 +282,18 @@ public class ContrOCCSimulator implements ContrOCCImport {
 
     public boolean isAvailable() {
         return available;
+    }
+
+    /**
+     * While true, finance answers questions (client look-ups, import status: its health check passes) but every import
+     * fails with a fault: finance up yet unable to take this work, unlike switched off, which is an outage.
+     */
+    public void setImportsFailing(boolean importsFailing) {
+        this.importsFailing = importsFailing;
+    }
+
+    public boolean importsFailing() {
+        return importsFailing;
     }
 
     /** Every SOAP call waits this long before it is answered (to show timeouts). */

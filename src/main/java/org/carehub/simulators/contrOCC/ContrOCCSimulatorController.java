@@ -35,6 +35,10 @@ public class ContrOCCSimulatorController {
     public record Availability(boolean up) {
     }
 
+    /** Body of POST /imports-failing: {"failing": true} makes every import fail with a SOAP fault. */
+    public record ImportsFailing(boolean failing) {
+    }
+
     /** Body of POST /delay: {"millis": 3000}. */
     public record Delay(long millis) {
     }
@@ -43,6 +47,12 @@ public class ContrOCCSimulatorController {
     public Availability availability(@RequestBody Availability availability) {
         simulator.setAvailable(availability.up());
         return new Availability(simulator.isAvailable());
+    }
+
+    @PostMapping("/imports-failing")
+    public ImportsFailing importsFailing(@RequestBody ImportsFailing importsFailing) {
+        simulator.setImportsFailing(importsFailing.failing());
+        return new ImportsFailing(simulator.importsFailing());
     }
 
     @PostMapping("/delay")
