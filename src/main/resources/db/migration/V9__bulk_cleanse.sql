@@ -7,6 +7,8 @@ CREATE TABLE cleanse (
     -- SHA-256 of the file as uploaded: apply must name the checksum of the file its dry run read
     checksum          VARCHAR(64)  NOT NULL,
     size_bytes        BIGINT       NOT NULL,
+    -- dry run: bytes of the file read so far, for an estimate of its lines before they are all counted
+    bytes_read        BIGINT       NOT NULL DEFAULT 0,
     uploaded_by       VARCHAR(100) NOT NULL,
     uploaded_at       TIMESTAMP WITH TIME ZONE NOT NULL,
     -- DRY_RUN_REQUESTED, DRY_RUN_DONE, APPLY_REQUESTED, APPLIED, FAILED (the file cannot be read), REFUSED (upload)
