@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,6 +56,9 @@ public final class CleanseFile implements Closeable {
     /** Plain decimals only: no exponent (1E3), sign, thousands separator or currency symbol. */
     private static final Pattern AMOUNT = Pattern.compile("\\d{1,9}(\\.\\d{1,4})?");
 
+    /** What the decoder puts for bytes that are not UTF-8. */
+    private static final char NOT_UTF8 = '\uFFFD';
+
     private final String fileName;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
@@ -69,9 +71,10 @@ public final class CleanseFile implements Closeable {
         this.fileName = fileName;
         BufferedInputStream bytes = new BufferedInputStream(in, 1 << 16);
         refuseUtf16AndSkipBom(fileName, bytes);
-        // Strict UTF-8: a byte that is not UTF-8 stops reading with a reason, never a line of mojibake.
+        // Bytes that are not UTF-8 become U+FFFD, refused per cell (row and column named) rather than read as mojibake;
+        // reporting them from the decoder could not name the row, as it decodes ahead of the parser.
         InputStreamReader text = new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
         this.parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get().parse(text);
         this.records = parser.iterator();
         readHeader();
@@ -139,15 +142,8 @@ public final class CleanseFile implements Closeable {
 
     private BusinessRuleViolation unreadable(RuntimeException e) {
         long row = lastRow + 1;
-        if (e.getCause() instanceof CharacterCodingException) {
-            return fileProblem("CLEANSE_ENCODING", row, "the text is not UTF-8; save the file as \"CSV UTF-8\"");
-        }
-        return fileProblem("CLEANSE_MALFORMED_CSV", row, e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
-    }
-
-    private BusinessRuleViolation fileProblem(String code, long row, String detail) {
-        return new BusinessRuleViolation(code, "row " + row, fileName, Map.of("fileName", fileName, "row", row,
-                "detail", detail));
+        return new BusinessRuleViolation("CLEANSE_MALFORMED_CSV", "row " + row, fileName, Map.of("fileName", fileName,
+                "row", row, "detail", e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
     }
 
     private void readHeader() {
@@ -177,6 +173,10 @@ public final class CleanseFile implements Closeable {
         long row = record.getRecordNumber();
         for (String column : COLUMNS) {
             String value = cell(record, column);
+            if (value.indexOf(NOT_UTF8) >= 0) {
+                throw problem("CLEANSE_ENCODING", row, column, value, Map.of("fileName", fileName, "detail", "column "
+                        + column + " holds bytes that are not UTF-8 text; save the file as \"CSV UTF-8\""));
+            }
             if (SpreadsheetCells.isFormulaLike(value)) {
                 throw problem("CLEANSE_FORMULA_CELL", row, column, value);
             }
