@@ -87,19 +87,38 @@ public class CaseStore {
         }
     }
 
+    private static final String UPDATE_CARE_LINE = """
+            UPDATE care_line SET version = ?, client_id = ?, service_code = ?, provider_ref = ?, start_date = ?,
+                   end_date = ?, payload = ?, updated_at = ?
+             WHERE cpli_id = ?""";
+
     public void saveCareLine(CareLine line, int version) {
-        Object[] values = {version, line.clientId(), line.serviceCode(), line.providerRef(), date(line.startDate()),
-                date(line.endDate()), write(line), Timestamp.from(Instant.now()), line.cpliId()};
-        int updated = jdbc.update("""
-                UPDATE care_line SET version = ?, client_id = ?, service_code = ?, provider_ref = ?, start_date = ?,
-                       end_date = ?, payload = ?, updated_at = ?
-                 WHERE cpli_id = ?""", values);
+        Object[] values = careLineValues(line, version, Timestamp.from(Instant.now()));
+        int updated = jdbc.update(UPDATE_CARE_LINE, values);
         if (updated == 0) {
             jdbc.update("""
                     INSERT INTO care_line (version, client_id, service_code, provider_ref, start_date, end_date, payload,
                                            updated_at, cpli_id)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", values);
         }
+    }
+
+    /** Stores new versions of care lines the store already holds, in one batched statement (a bulk cleanse's batch). */
+    public void saveChangedCareLines(List<Versioned<CareLine>> lines) {
+        Timestamp now = Timestamp.from(Instant.now());
+        int[] updated = jdbc.batchUpdate(UPDATE_CARE_LINE,
+                lines.stream().map(v -> careLineValues(v.value(), v.version(), now)).toList());
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 0) {
+                throw new IllegalStateException("Care line " + lines.get(i).value().cpliId() + " is not in the case store");
+            }
+        }
+    }
+
+    /** In the order of {@link #UPDATE_CARE_LINE} and the insert: the key last. */
+    private Object[] careLineValues(CareLine line, int version, Timestamp now) {
+        return new Object[] {version, line.clientId(), line.serviceCode(), line.providerRef(), date(line.startDate()),
+                date(line.endDate()), write(line), now, line.cpliId()};
     }
 
     private static Date date(LocalDate date) {

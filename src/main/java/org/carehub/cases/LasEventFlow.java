@@ -74,6 +74,16 @@ public class LasEventFlow {
      */
     LasEvent read(String body) {
         LasEvent event = parse(body);
+        requireValid(event);
+        return event;
+    }
+
+    /**
+     * The event's own constraints (required fields, lengths), as checked when it is read off the broker.
+     *
+     * @throws BusinessRuleViolation INVALID_EVENT naming the first field at fault
+     */
+    public void requireValid(LasEvent event) {
         Set<ConstraintViolation<LasEvent>> violations = validator.validate(event);
         if (!violations.isEmpty()) {
             String detail = violations.stream()
@@ -83,7 +93,6 @@ public class LasEventFlow {
             throw new BusinessRuleViolation("INVALID_EVENT", first.getPropertyPath().toString(),
                     first.getInvalidValue(), Map.of("detail", detail));
         }
-        return event;
     }
 
     /** Applies the council's rules for the event's type; the first broken one parks the message. */
@@ -94,11 +103,12 @@ public class LasEventFlow {
     }
 
     /**
-     * The rules alone, with no side effect: reads the case store and the mappings, writes nothing.
+     * The rules alone, with no side effect: reads the case store and the mappings, writes nothing. The bulk
+     * cleanse checks each restated care line with them too.
      *
      * @throws BusinessRuleViolation naming the first broken rule
      */
-    void applyRules(LasEvent event) {
+    public void applyRules(LasEvent event) {
         switch (event.type()) {
             case CLIENT_REGISTERED, CLIENT_CHANGED -> {
                 cases.client(event.client().lasPersonId()).filter(stored -> !appliedAlready(stored, event.client(), event))

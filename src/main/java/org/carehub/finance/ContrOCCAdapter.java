@@ -21,9 +21,11 @@ import org.apache.cxf.transport.http.HTTPException;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 import org.carehub.cases.AssessmentReferral;
 import org.carehub.cases.CareLine;
+import org.carehub.cases.CaseStore.Versioned;
 import org.carehub.cases.Client;
 import org.carehub.failures.BusinessRuleViolation;
 import org.carehub.finance.contrOCC.AssessmentStatus;
+import org.carehub.finance.contrOCC.BatchImportResult;
 import org.carehub.finance.contrOCC.ClientRecord;
 import org.carehub.finance.contrOCC.ContrOCCImport;
 import org.carehub.finance.contrOCC.ImportResult;
@@ -148,6 +150,36 @@ public class ContrOCCAdapter {
     public FinanceReceipt recordActual(ProviderActual actual, String importReference) {
         return new FinanceReceipt(List.of(importOnce(importReference, ref -> call(p -> p.recordActuals(ref, actual)),
                 FinanceAction.ACTUAL_RECORDED, FinanceAction.ACTUAL_RECORDED)));
+    }
+
+    /**
+     * Imports a batch of restated care lines in one call under the import reference (a bulk cleanse's
+     * {@code cleanse-<id>/<batchNo>}). Finance is asked first whether it already holds the batch, as for a single
+     * import; if it does (the hub stopped after sending it), the same batch sent again gets finance's stored answer
+     * for each line and applies nothing a second time.
+     */
+    public BatchReceipt importServiceLines(String importReference, List<Versioned<CareLine>> lines) {
+        // Coded before anything is sent: a missing finance code must not leave half a batch behind.
+        List<ServiceLine> forms = lines.stream().map(v -> transform.serviceLine(v.value(), v.version())).toList();
+        ImportResult earlier = call(p -> p.getImportStatus(importReference));
+        boolean held = earlier.getStatus() == ImportStatus.ACCEPTED || earlier.getStatus() == ImportStatus.UPDATED;
+        BatchImportResult outcome = call(p -> p.importServiceLines(importReference, forms));
+        ImportResult batch = outcome.getResult();
+        if (batch.getStatus() == ImportStatus.REJECTED) {
+            throw rejection(batch);
+        }
+        if (batch.getStatus() == ImportStatus.UNKNOWN || outcome.getLineResults().size() != forms.size()) {
+            throw new FinanceUnavailableException("ContrOCC at " + address + " gave no outcome for each line of batch "
+                    + importReference + ": " + batch.getMessage(), null);
+        }
+        Map<String, BusinessRuleViolation> rejected = new LinkedHashMap<>();
+        for (int i = 0; i < forms.size(); i++) {
+            ImportResult line = outcome.getLineResults().get(i);
+            if (line.getStatus() == ImportStatus.REJECTED) {
+                rejected.put(forms.get(i).getCpliId(), rejection(line));
+            }
+        }
+        return new BatchReceipt(held || batch.isDuplicate(), batch.getMessage(), rejected);
     }
 
     /**

@@ -82,6 +82,24 @@ final class HubReasons {
         raise("DEATH_DATE_DIFFERS_FROM_LAS", "source", "forename", "surname", "dateOfBirth", "dateOfDeath", "reference",
                 "lasDateOfDeath");
         raise("DEATH_LINE_STILL_RUNNING", "dateOfDeath", "endDate", "providerRef");
+        // Bulk cleanse: the cleanse file (org.carehub.cleanse.CleanseFile, Restatement, BulkCleanse).
+        raise("CLEANSE_FILE_TOO_LARGE", "fileName", "limit");
+        raise("CLEANSE_ENCODING", "fileName", "row", "detail");
+        raise("CLEANSE_MALFORMED_CSV", "fileName", "row", "detail");
+        raise("CLEANSE_MISSING_COLUMN", "fileName", "row", "column", "detail");
+        raise("CLEANSE_MISSING_VALUE", "row", "column", "action");
+        raise("CLEANSE_VALUE_TOO_LONG", "row", "column", "max");
+        raise("CLEANSE_BAD_DATE", "row", "column");
+        raise("CLEANSE_BAD_AMOUNT", "row", "column");
+        raise("CLEANSE_FORMULA_CELL", "row", "column");
+        raise("CLEANSE_UNKNOWN_ACTION", "row", "column");
+        raise("CLEANSE_MIXED_ACTIONS", "row", "column", "firstRow", "action");
+        raise("CLEANSE_DUPLICATE_ROW", "row", "column", "firstRow");
+        raise("CLEANSE_ROWS_NOT_CONSECUTIVE", "row", "column");
+        raise("CLEANSE_CARE_LINE_UNKNOWN", "row", "column");
+        raise("CLEANSE_ELEMENT_NOT_ON_LINE", "row", "column", "elements");
+        raise("CLEANSE_DATE_OUTSIDE_LINE", "row", "column", "startDate", "endDate");
+        raise("CLEANSE_NO_CHANGE", "row", "column");
     }
 
     private HubReasons() {

@@ -3,16 +3,23 @@ package org.carehub.simulators.contrOCC;
 import jakarta.jws.WebService;
 import java.beans.Introspector;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.carehub.finance.contrOCC.BatchImportResult;
 import org.carehub.finance.contrOCC.Client;
 import org.carehub.finance.contrOCC.ClientRecord;
 import org.carehub.finance.contrOCC.ContrOCCImport;
 import org.carehub.finance.contrOCC.ImportClient;
 import org.carehub.finance.contrOCC.ImportResult;
 import org.carehub.finance.contrOCC.ImportServiceLine;
+import org.carehub.finance.contrOCC.ImportServiceLines;
 import org.carehub.finance.contrOCC.ProviderActual;
 import org.carehub.finance.contrOCC.RecordActuals;
 import org.carehub.finance.contrOCC.ImportStatus;
@@ -37,6 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
         endpointInterface = "org.carehub.finance.contrOCC.ContrOCCImport",
         wsdlLocation = "classpath:wsdl/contrOCC-import.wsdl")
 public class ContrOCCSimulator implements ContrOCCImport {
+
+    private static final String BATCH_OPERATION = "importServiceLines";
 
     private final ContrOCCSimulatorStore store;
     private final TransactionTemplate transactions;
@@ -172,39 +181,139 @@ public class ContrOCCSimulator implements ContrOCCImport {
     }
 
     private ImportResult applyServiceLine(String importReference, ServiceLine line) {
-        String personRef = line.getPersonRef();
-        String cpliId = line.getCpliId();
-        if (!store.lockClient(personRef)) {
-            return ImportResults.rejected(importReference, RejectionReason.CLIENT_UNKNOWN, "personRef", personRef,
-                    "ContrOCC holds no client " + personRef + "; the client must be imported before their service lines");
-        }
-        if (line.getEndDate() != null && line.getEndDate().isBefore(line.getStartDate())) {
-            return ImportResults.rejected(importReference, RejectionReason.INVALID, "endDate", line.getEndDate(),
-                    "Service line " + cpliId + " ends on " + line.getEndDate() + ", before it starts on " + line.getStartDate());
-        }
-        Optional<SimulatedServiceLine> held = store.serviceLines(null, cpliId).stream().findFirst();
-        if (held.isPresent()) {
-            Optional<ImportResult> refused = refuseChange(importReference, held.get().line(), line);
-            if (refused.isPresent()) {
-                return refused.get();
-            }
-        } else if (line.getStartDate().isBefore(closedPeriodBefore)) {
-            return ImportResults.rejected(importReference, RejectionReason.CLOSED_PERIOD, "startDate", line.getStartDate(),
-                    "Service line " + cpliId + " starts on " + line.getStartDate() + ", in a closed finance period"
-                            + " (periods before " + closedPeriodBefore + " are closed to new lines)");
-        }
-        Optional<ImportResult> overlap = refuseOverlap(importReference, line);
-        if (overlap.isPresent()) {
-            return overlap.get();
+        boolean clientKnown = store.lockClient(line.getPersonRef());
+        Optional<SimulatedServiceLine> held = store.serviceLines(null, line.getCpliId()).stream().findFirst();
+        List<ServiceLine> ofClient = clientKnown
+                ? store.serviceLines(line.getPersonRef(), null).stream().map(SimulatedServiceLine::line).toList() : List.of();
+        Optional<ImportResult> refused = judge(importReference, line, clientKnown, held, ofClient);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         if (held.isPresent()) {
             store.replaceServiceLine(held.get().financeId(), line);
-            return ImportResults.done(importReference, ImportStatus.UPDATED, held.get().financeId(),
-                    "Service line " + cpliId + " updated to version " + line.getCpliVersion());
+            return updated(importReference, held.get().financeId(), line);
         }
-        String financeId = store.insertServiceLine(line);
+        return created(importReference, store.insertServiceLine(line), line);
+    }
+
+    /**
+     * A bulk restatement: every line judged by the rules of {@link #importServiceLine}, against what finance holds
+     * and the lines accepted before it in the batch, then written in one go. Rejected lines are kept as imports of
+     * their own ({@code <reference>/<cpliId>}), so a resend of the batch gets each line's answer back.
+     */
+    @Override
+    public BatchImportResult importServiceLines(String importReference, List<ServiceLine> lines) {
+        ImportServiceLines request = new ImportServiceLines();
+        request.setImportReference(importReference);
+        request.getServiceLine().addAll(lines);
+        List<ImportResult> lineResults = new ArrayList<>();
+        ImportResult batch = process(importReference, BATCH_OPERATION, ImportFingerprint.of(request), () -> {
+            lineResults.clear(); // a retry after a race starts over
+            lineResults.addAll(applyServiceLines(importReference, lines));
+            long rejected = lineResults.stream().filter(r -> r.getStatus() == ImportStatus.REJECTED).count();
+            return ImportResults.done(importReference, ImportStatus.ACCEPTED, null, (lines.size() - rejected) + " of "
+                    + lines.size() + " service lines imported, " + rejected + " rejected");
+        });
+        BatchImportResult outcome = new BatchImportResult();
+        outcome.setResult(batch);
+        if (batch.isDuplicate()) {
+            lines.forEach(line -> outcome.getLineResults().add(storedLineResult(importReference, line)));
+        } else if (batch.getStatus() != ImportStatus.REJECTED) {
+            outcome.getLineResults().addAll(lineResults);
+        }
+        return outcome;
+    }
+
+    private List<ImportResult> applyServiceLines(String batchReference, List<ServiceLine> lines) {
+        Set<String> persons = new LinkedHashSet<>();
+        Set<String> cplis = new LinkedHashSet<>();
+        lines.forEach(line -> {
+            persons.add(line.getPersonRef());
+            cplis.add(line.getCpliId());
+        });
+        Set<String> knownClients = store.lockClients(persons);
+        Map<String, SimulatedServiceLine> byCpli = new HashMap<>();
+        Map<String, List<ServiceLine>> byClient = new HashMap<>();
+        for (SimulatedServiceLine held : store.serviceLinesOf(persons, cplis)) {
+            byCpli.put(held.line().getCpliId(), held);
+            byClient.computeIfAbsent(held.line().getPersonRef(), p -> new ArrayList<>()).add(held.line());
+        }
+        List<ImportResult> results = new ArrayList<>();
+        List<ImportResult> rejections = new ArrayList<>();
+        List<SimulatedServiceLine> replaced = new ArrayList<>();
+        for (ServiceLine line : lines) {
+            String reference = batchReference + "/" + line.getCpliId();
+            Optional<SimulatedServiceLine> held = Optional.ofNullable(byCpli.get(line.getCpliId()));
+            List<ServiceLine> ofClient = byClient.computeIfAbsent(line.getPersonRef(), p -> new ArrayList<>());
+            Optional<ImportResult> refused = judge(reference, line, knownClients.contains(line.getPersonRef()), held, ofClient);
+            if (refused.isPresent()) {
+                rejections.add(refused.get());
+                results.add(refused.get());
+                continue;
+            }
+            // Later lines of the batch are judged against this one, as if imported one by one.
+            held.ifPresent(h -> ofClient.remove(h.line()));
+            ofClient.add(line);
+            if (held.isPresent()) {
+                replaced.add(new SimulatedServiceLine(held.get().financeId(), line));
+                byCpli.put(line.getCpliId(), replaced.get(replaced.size() - 1));
+                results.add(updated(reference, held.get().financeId(), line));
+            } else {
+                String financeId = store.insertServiceLine(line);
+                byCpli.put(line.getCpliId(), new SimulatedServiceLine(financeId, line));
+                results.add(created(reference, financeId, line));
+            }
+        }
+        store.replaceServiceLines(replaced);
+        store.saveImports(BATCH_OPERATION, rejections);
+        return results;
+    }
+
+    /** What a line of an already processed batch came to: its stored rejection, or imported with the batch. */
+    private ImportResult storedLineResult(String batchReference, ServiceLine line) {
+        String reference = batchReference + "/" + line.getCpliId();
+        return store.findImport(reference).map(stored -> ImportResults.asDuplicate(stored.result())).orElseGet(() -> {
+            ImportResult done = ImportResults.done(reference, ImportStatus.ACCEPTED, null,
+                    "Service line " + line.getCpliId() + " was imported with batch " + batchReference);
+            done.setDuplicate(true);
+            return done;
+        });
+    }
+
+    /** ContrOCC's rules for a service line, given what it holds: the rejection, or empty when the line may be imported. */
+    private Optional<ImportResult> judge(String importReference, ServiceLine line, boolean clientKnown,
+                                         Optional<SimulatedServiceLine> held, List<ServiceLine> linesOfClient) {
+        String personRef = line.getPersonRef();
+        String cpliId = line.getCpliId();
+        if (!clientKnown) {
+            return Optional.of(ImportResults.rejected(importReference, RejectionReason.CLIENT_UNKNOWN, "personRef", personRef,
+                    "ContrOCC holds no client " + personRef + "; the client must be imported before their service lines"));
+        }
+        if (line.getEndDate() != null && line.getEndDate().isBefore(line.getStartDate())) {
+            return Optional.of(ImportResults.rejected(importReference, RejectionReason.INVALID, "endDate", line.getEndDate(),
+                    "Service line " + cpliId + " ends on " + line.getEndDate() + ", before it starts on " + line.getStartDate()));
+        }
+        if (held.isPresent()) {
+            Optional<ImportResult> refused = refuseChange(importReference, held.get().line(), line);
+            if (refused.isPresent()) {
+                return refused;
+            }
+        } else if (line.getStartDate().isBefore(closedPeriodBefore)) {
+            return Optional.of(ImportResults.rejected(importReference, RejectionReason.CLOSED_PERIOD, "startDate",
+                    line.getStartDate(), "Service line " + cpliId + " starts on " + line.getStartDate()
+                            + ", in a closed finance period (periods before " + closedPeriodBefore + " are closed to new lines)"));
+        }
+        return refuseOverlap(importReference, line, linesOfClient);
+    }
+
+    private static ImportResult updated(String importReference, String financeId, ServiceLine line) {
+        return ImportResults.done(importReference, ImportStatus.UPDATED, financeId,
+                "Service line " + line.getCpliId() + " updated to version " + line.getCpliVersion());
+    }
+
+    private static ImportResult created(String importReference, String financeId, ServiceLine line) {
         return ImportResults.done(importReference, ImportStatus.ACCEPTED, financeId,
-                "Service line " + cpliId + " created as " + financeId);
+                "Service line " + line.getCpliId() + " created as " + financeId);
     }
 
     /** A change to a line finance holds must be for the same client and a newer version. */
@@ -225,9 +334,8 @@ public class ContrOCCSimulator implements ContrOCCImport {
     }
 
     /** Two active lines of one client may not buy the same element type for the same days. */
-    private Optional<ImportResult> refuseOverlap(String importReference, ServiceLine line) {
-        for (SimulatedServiceLine other : store.serviceLines(line.getPersonRef(), null)) {
-            ServiceLine held = other.line();
+    private static Optional<ImportResult> refuseOverlap(String importReference, ServiceLine line, List<ServiceLine> linesOfClient) {
+        for (ServiceLine held : linesOfClient) {
             if (held.getCpliId().equals(line.getCpliId()) || !datesOverlap(held, line)) {
                 continue;
             }

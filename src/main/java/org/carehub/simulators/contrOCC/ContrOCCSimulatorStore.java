@@ -6,9 +6,17 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.carehub.finance.contrOCC.AssessmentStatus;
 import org.carehub.finance.contrOCC.Client;
 import org.carehub.finance.contrOCC.ClientRecord;
@@ -21,6 +29,7 @@ import org.carehub.finance.contrOCC.ServiceLine;
 import org.carehub.finance.contrOCC.ServiceLineElement;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
@@ -71,6 +80,18 @@ class ContrOCCSimulatorStore {
                 result.getValue(), result.getMessage(), result.getFinanceId(), now());
     }
 
+    /** Records many answers at once (the rejected lines of a batch), replacing earlier answers under their references. */
+    void saveImports(String operation, List<ImportResult> results) {
+        OffsetDateTime now = now();
+        jdbc.batchUpdate("DELETE FROM sim_contrOCC_import WHERE import_reference = ?",
+                results.stream().map(r -> new Object[] {r.getImportReference()}).toList());
+        jdbc.batchUpdate("INSERT INTO sim_contrOCC_import (import_reference, operation, content_hash, status, reason_code, field,"
+                        + " field_value, message, finance_id, processed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                results.stream().map(r -> new Object[] {r.getImportReference(), operation, "-", r.getStatus().name(),
+                        r.getReasonCode() == null ? null : r.getReasonCode().name(), r.getField(), r.getValue(),
+                        r.getMessage(), r.getFinanceId(), now}).toList());
+    }
+
     // ---- clients ------------------------------------------------------------------------------
 
     Optional<ClientRecord> client(String personRef) {
@@ -85,6 +106,12 @@ class ContrOCCSimulatorStore {
     boolean lockClient(String personRef) {
         return !jdbc.queryForList("SELECT client_id FROM sim_contrOCC_client WHERE person_ref = ? FOR UPDATE",
                 Long.class, personRef).isEmpty();
+    }
+
+    /** Locks the rows of those of the clients finance holds (as {@link #lockClient}) and answers their refs. */
+    Set<String> lockClients(Collection<String> personRefs) {
+        return new HashSet<>(jdbc.queryForList("SELECT person_ref FROM sim_contrOCC_client WHERE person_ref IN ("
+                + placeholders(personRefs.size()) + ") ORDER BY person_ref FOR UPDATE", String.class, personRefs.toArray()));
     }
 
     String insertClient(Client client) {
@@ -140,6 +167,50 @@ class ContrOCCSimulatorStore {
                 this::serviceLine, personRef, personRef, cpliId, cpliId);
     }
 
+    /** In two queries: every service line of these clients, and those with these CPLI ids, with their elements. */
+    List<SimulatedServiceLine> serviceLinesOf(Collection<String> personRefs, Collection<String> cpliIds) {
+        String where = " WHERE person_ref IN (" + placeholders(personRefs.size()) + ") OR cpli_id IN ("
+                + placeholders(cpliIds.size()) + ")";
+        Object[] args = Stream.concat(personRefs.stream(), cpliIds.stream()).toArray();
+        Map<Long, List<ServiceLineElement>> elements = new HashMap<>();
+        jdbc.query("SELECT * FROM sim_contrOCC_service_line_element WHERE line_id IN (SELECT line_id FROM"
+                + " sim_contrOCC_service_line" + where + ") ORDER BY line_id, element_no", (RowCallbackHandler) rs ->
+                elements.computeIfAbsent(rs.getLong("line_id"), id -> new ArrayList<>()).add(element(rs)), args);
+        return jdbc.query("SELECT * FROM sim_contrOCC_service_line" + where + " ORDER BY line_id", (rs, n) -> {
+            SimulatedServiceLine held = lineWithoutElements(rs);
+            held.line().getElements().addAll(elements.getOrDefault(rs.getLong("line_id"), List.of()));
+            return held;
+        }, args);
+    }
+
+    /** {@link #replaceServiceLine} for many lines, in batched statements. */
+    void replaceServiceLines(List<SimulatedServiceLine> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = now();
+        jdbc.batchUpdate("UPDATE sim_contrOCC_service_line SET cpli_version = ?, provider_ref = ?, contract_ref = ?, start_date = ?,"
+                + " end_date = ?, end_reason = ?, nhs_scheme = ?, nhs_body = ?, nhs_share_percent = ?, updated_at = ?"
+                + " WHERE line_id = ?", lines.stream().map(held -> {
+                    ServiceLine line = held.line();
+                    NhsFunding nhs = line.getNhsFunding();
+                    return new Object[] {line.getCpliVersion(), line.getProviderRef(), line.getContractRef(), line.getStartDate(),
+                            line.getEndDate(), line.getEndReason(), nhs == null ? null : nhs.getScheme(),
+                            nhs == null ? null : nhs.getBody(), nhs == null ? null : nhs.getSharePercent(), now,
+                            idOf(LINE_PREFIX, held.financeId())};
+                }).toList());
+        jdbc.update("DELETE FROM sim_contrOCC_service_line_element WHERE line_id IN (" + placeholders(lines.size()) + ")",
+                lines.stream().map(held -> idOf(LINE_PREFIX, held.financeId())).toArray());
+        List<Object[]> elementRows = new ArrayList<>();
+        for (SimulatedServiceLine held : lines) {
+            List<ServiceLineElement> elements = held.line().getElements();
+            for (int i = 0; i < elements.size(); i++) {
+                elementRows.add(elementRow(idOf(LINE_PREFIX, held.financeId()), i + 1, elements.get(i)));
+            }
+        }
+        jdbc.batchUpdate(INSERT_ELEMENT, elementRows);
+    }
+
     String insertServiceLine(ServiceLine line) {
         OffsetDateTime now = now();
         NhsFunding nhs = line.getNhsFunding();
@@ -167,18 +238,30 @@ class ContrOCCSimulatorStore {
         insertElements(id, line.getElements());
     }
 
+    private static final String INSERT_ELEMENT = "INSERT INTO sim_contrOCC_service_line_element (line_id, element_no,"
+            + " element_type, ledger_code, cost_centre, unit, rate, planned_units_per_week) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
     private void insertElements(long lineId, List<ServiceLineElement> elements) {
+        List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < elements.size(); i++) {
-            ServiceLineElement e = elements.get(i);
-            jdbc.update("INSERT INTO sim_contrOCC_service_line_element (line_id, element_no, element_type, ledger_code,"
-                            + " cost_centre, unit, rate, planned_units_per_week) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    lineId, i + 1, e.getElementType(), e.getLedgerCode(), e.getCostCentre(), e.getUnit(), e.getRate(),
-                    e.getPlannedUnitsPerWeek());
+            rows.add(elementRow(lineId, i + 1, elements.get(i)));
         }
+        jdbc.batchUpdate(INSERT_ELEMENT, rows);
+    }
+
+    private static Object[] elementRow(long lineId, int elementNo, ServiceLineElement e) {
+        return new Object[] {lineId, elementNo, e.getElementType(), e.getLedgerCode(), e.getCostCentre(), e.getUnit(),
+                e.getRate(), e.getPlannedUnitsPerWeek()};
     }
 
     private SimulatedServiceLine serviceLine(ResultSet rs, int row) throws SQLException {
-        long id = rs.getLong("line_id");
+        SimulatedServiceLine held = lineWithoutElements(rs);
+        held.line().getElements().addAll(jdbc.query("SELECT * FROM sim_contrOCC_service_line_element WHERE line_id = ?"
+                + " ORDER BY element_no", (ers, n) -> element(ers), rs.getLong("line_id")));
+        return held;
+    }
+
+    private static SimulatedServiceLine lineWithoutElements(ResultSet rs) throws SQLException {
         ServiceLine line = new ServiceLine();
         line.setCpliId(rs.getString("cpli_id"));
         line.setCpliVersion(rs.getInt("cpli_version"));
@@ -195,18 +278,18 @@ class ContrOCCSimulatorStore {
             nhs.setSharePercent(rs.getBigDecimal("nhs_share_percent"));
             line.setNhsFunding(nhs);
         }
-        line.getElements().addAll(jdbc.query(
-                "SELECT * FROM sim_contrOCC_service_line_element WHERE line_id = ? ORDER BY element_no", (ers, n) -> {
-                    ServiceLineElement e = new ServiceLineElement();
-                    e.setElementType(ers.getString("element_type"));
-                    e.setLedgerCode(ers.getString("ledger_code"));
-                    e.setCostCentre(ers.getString("cost_centre"));
-                    e.setUnit(ers.getString("unit"));
-                    e.setRate(ers.getBigDecimal("rate"));
-                    e.setPlannedUnitsPerWeek(ers.getBigDecimal("planned_units_per_week"));
-                    return e;
-                }, id));
-        return new SimulatedServiceLine(financeId(LINE_PREFIX, id), line);
+        return new SimulatedServiceLine(financeId(LINE_PREFIX, rs.getLong("line_id")), line);
+    }
+
+    private static ServiceLineElement element(ResultSet rs) throws SQLException {
+        ServiceLineElement e = new ServiceLineElement();
+        e.setElementType(rs.getString("element_type"));
+        e.setLedgerCode(rs.getString("ledger_code"));
+        e.setCostCentre(rs.getString("cost_centre"));
+        e.setUnit(rs.getString("unit"));
+        e.setRate(rs.getBigDecimal("rate"));
+        e.setPlannedUnitsPerWeek(rs.getBigDecimal("planned_units_per_week"));
+        return e;
     }
 
     // ---- providers' actuals -------------------------------------------------------------------
@@ -299,6 +382,10 @@ class ContrOCCSimulatorStore {
 
     static String financeId(String prefix, long id) {
         return String.format("%s%06d", prefix, id);
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(Math.max(1, count), "?"));
     }
 
     private static long idOf(String prefix, String financeId) {
