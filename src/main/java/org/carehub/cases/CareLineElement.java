@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 
@@ -12,7 +13,7 @@ import java.math.BigDecimal;
 public record CareLineElement(
         @NotBlank @Size(max = 32) String elementCode,
         @NotBlank @Size(max = 16) String unit,
-        @NotNull @PoundsAndPence BigDecimal rate,
+        @NotNull @PositiveOrZero @PoundsAndPence BigDecimal rate,
         @NotNull BigDecimal plannedUnitsPerWeek,
         @Valid RateOverride rateOverride) {
 }

@@ -67,8 +67,8 @@ final class LasCsvRow {
 
     BigDecimal decimal(LasCsvColumn column) {
         String value = text(column);
-        // BigDecimal reads 1e3 as a thousand; Excel writes that for a cell it shows as a number too wide for its
-        // column, so the figure LAS meant cannot be trusted.
+        // BigDecimal reads 1e3 as a thousand, but a CSV figure with an exponent is a spreadsheet's scientific
+        // notation saved as shown (digits may be lost), so the figure LAS meant cannot be trusted.
         if (value != null && (value.contains("e") || value.contains("E"))) {
             throw problem(column, value, "a number written with an exponent; write it in full, e.g. 1000.00");
         }

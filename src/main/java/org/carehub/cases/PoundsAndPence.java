@@ -11,8 +11,8 @@ import java.lang.annotation.Target;
 import java.math.BigDecimal;
 
 /**
- * A sum of money as finance holds it: pounds and pence (trailing zeros aside, at most two decimal places), written in full. A rate of
- * 26.105 would otherwise be rounded silently by finance (or pass as an authorised override), and 1E+3 is how a
+ * A sum of money as finance holds it: pounds and pence (trailing zeros aside, at most two decimal places), written
+ * in full. A rate of 26.105 would otherwise reach finance as sent (with an authorised override), and 1E+3 is how a
  * spreadsheet mangles a figure, not how LAS writes one.
  */
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD})

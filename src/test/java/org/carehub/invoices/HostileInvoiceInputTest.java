@@ -31,11 +31,14 @@ import org.carehub.cases.CareLine;
 import org.carehub.cases.CaseStore;
 import org.carehub.cases.Client;
 import org.carehub.cases.TestEvents;
+import org.carehub.channels.HostileInputTable;
+import org.carehub.channels.HostileInputTable.Row;
 import org.carehub.channels.ProviderSftpServer;
 import org.carehub.channels.SftpReceipts;
 import org.carehub.failures.ParkedHeaders;
 import org.carehub.failures.ParkedQueues;
 import org.carehub.reference.ReferenceData;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,7 +54,8 @@ import org.springframework.web.client.RestClient;
  * Hostile invoice files (../shared/conformance/adversarial-inputs.md; docs/hostile-inputs.md) on each provider
  * channel: SFTP with the real OpenSSH client, email by SMTP with the reply read over IMAP, and REST. Each gets its
  * specific reason, its original kept, and the hub goes on answering. Path traversal and odd names on SFTP are in
- * SftpChannelTest, zip archives and oversize mail attachments in EmailInvoiceChannelTest.
+ * SftpChannelTest, zip archives and oversize mail attachments in EmailInvoiceChannelTest. Each case adds its row to
+ * {@link HostileInputTable}, the class × channel table the other doors' {@code HostileInputSuiteTest} fills too.
  */
 class HostileInvoiceInputTest extends HubTest {
 
@@ -87,6 +91,29 @@ class HostileInvoiceInputTest extends HubTest {
     private final RestClient provider = RestClient.builder()
             .defaultHeaders(h -> h.setBasicAuth(ACCOUNT, PASSWORD))
             .defaultStatusHandler(status -> true, (request, response) -> { }).build();
+
+    private static final String SFTP = "provider invoice SFTP";
+    private static final String EMAIL = "provider invoice email";
+    private static final String REST = "provider invoice REST";
+    private static final String SFTP_KEPT = "received/sftp/<provider>/, byte for byte, and the parked body";
+    private static final String EMAIL_KEPT = "the whole mail as received/email/<...>.eml, and the parked body";
+    private static final String REST_KEPT = "received/rest/<provider>/, byte for byte, and the parked body";
+    private static final String SFTP_BOUND = "≤ 20 MB taken per upload, ≤ 10 MB read by the reader; DOCTYPE found by a streaming pre-scan";
+    private static final String EMAIL_BOUND = "attachments read through BoundedBody up to max-attachment-size";
+    private static final String REST_BOUND = "BoundedBodyFilter reads at most 10 MB + 1 byte";
+    /** The class of adversarial-inputs.md each hostile file belongs to. */
+    private static final Map<String, Integer> CLASS_OF = Map.of("xxe", 1, "laughs", 2, "malformed", 5, "utf16", 6,
+            "badbytes", 6, "pdf-labelled-xml", 10, "invoice.pdf", 10);
+
+    @AfterAll
+    static void writeTable() {
+        HostileInputTable.write();
+    }
+
+    private static void record(Hostile hostile, String channel, String reason, String kept, String bound) {
+        HostileInputTable.add(new Row(CLASS_OF.get(hostile.label()), hostile.label() + hostile.extension() + " ("
+                + hostile.says() + ")", channel, reason, kept, bound));
+    }
 
     /** One hostile file: its name stem, extension, bytes, the reason the hub must give, and words the answer says. */
     record Hostile(String label, String extension, byte[] bytes, String reasonCode, String says) {
@@ -147,6 +174,7 @@ class HostileInvoiceInputTest extends HubTest {
         assertThat(answer).contains("REFUSED", hostile.reasonCode(), hostile.says()).doesNotContain(SECRET_TEXT);
         assertThat(fetch(name + ".result.csv")).contains(hostile.reasonCode()).doesNotContain(SECRET_TEXT);
         assertHubStillAnswers();
+        record(hostile, SFTP, hostile.reasonCode() + " in outbox/<name>.result.txt and .result.csv", SFTP_KEPT, SFTP_BOUND);
     }
 
     @ParameterizedTest(name = "over REST: {0}")
@@ -161,6 +189,7 @@ class HostileInvoiceInputTest extends HubTest {
                 .doesNotContain(SECRET_TEXT);
         assertRefusedAndKept(awaitParked(name), hostile);
         assertHubStillAnswers();
+        record(hostile, REST, "422 " + hostile.reasonCode(), REST_KEPT, REST_BOUND);
     }
 
     @ParameterizedTest(name = "by email: {0}")
@@ -178,6 +207,7 @@ class HostileInvoiceInputTest extends HubTest {
         assertThat(reply.text()).contains(hostile.reasonCode(), hostile.says()).doesNotContain(SECRET_TEXT);
         assertThat(reply.attachments().values()).allSatisfy(csv -> assertThat(csv).doesNotContain(SECRET_TEXT));
         assertHubStillAnswers();
+        record(hostile, EMAIL, hostile.reasonCode() + " in the reply mail and its result.csv", EMAIL_KEPT, EMAIL_BOUND);
     }
 
     @Test
@@ -197,6 +227,9 @@ class HostileInvoiceInputTest extends HubTest {
         assertRefusedAndKept(awaitParked(uploaded), oversize);
         assertThat(fetch(uploaded + ".result.txt")).contains(InvoiceReasons.TOO_LARGE);
         assertHubStillAnswers();
+        HostileInputTable.add(new Row(5, "file over the 10 MB limit", REST, "422 " + InvoiceReasons.TOO_LARGE, REST_KEPT, REST_BOUND));
+        HostileInputTable.add(new Row(5, "file over the 10 MB limit", SFTP, InvoiceReasons.TOO_LARGE + " in the outbox", SFTP_KEPT,
+                SFTP_BOUND));
     }
 
     @Test
@@ -283,6 +316,8 @@ class HostileInvoiceInputTest extends HubTest {
                 .startsWith((byte) '<');
         assertThat(Path.of(parked.header(SftpReceipts.ORIGINAL_FILE))).hasSize(InvoiceReader.DEFAULT_MAX_BYTES + 1);
         assertHubStillAnswers();
+        HostileInputTable.add(new Row(5, "50 MB body streamed in chunks", REST, "422 " + InvoiceReasons.TOO_LARGE
+                + " before the upload ends", "its first 10 MB + 1 byte, under received/rest/ and parked", REST_BOUND + " (asserted)"));
     }
 
     @Test
@@ -310,6 +345,11 @@ class HostileInvoiceInputTest extends HubTest {
         mail().send(BRIGHTWATER_MAIL, subject, new TestMail.Attached("formula.csv", "text/csv", formulaCsv("PRV-001", mailFormula)));
         TestMail.Reply reply = mail().awaitReply(BRIGHTWATER_MAIL, subject);
         assertThat(reply.attachments().get("result.csv")).contains("\"'" + mailFormula.replace("\"", "\"\"") + "\"");
+        String formulaCase = "formula =HYPERLINK(...) as invoice number";
+        HostileInputTable.add(new Row(7, formulaCase, REST, "200: taken as data, the JSON answer carries it as sent", REST_KEPT, REST_BOUND));
+        HostileInputTable.add(new Row(7, formulaCase, SFTP, "taken as data; the .result.csv cell starts with '", SFTP_KEPT, SFTP_BOUND));
+        HostileInputTable.add(new Row(7, formulaCase, EMAIL, "taken as data; the reply's result.csv cell starts with '", EMAIL_KEPT,
+                EMAIL_BOUND));
     }
 
     @Test
@@ -335,6 +375,8 @@ class HostileInvoiceInputTest extends HubTest {
             assertThat(original).hasBinaryContent(again);
         }
         assertHubStillAnswers();
+        HostileInputTable.add(new Row(8, "same provider + invoice number, SFTP then REST", REST, "422 " + InvoiceIntake.DUPLICATE
+                + " naming the earlier invoice", REST_KEPT.replace(", and the parked body", ""), "one indexed lookup"));
     }
 
     @Test
