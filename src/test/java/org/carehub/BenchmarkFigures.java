@@ -2,6 +2,7 @@ package org.carehub;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +32,13 @@ public final class BenchmarkFigures {
         return this;
     }
 
+    /** The machine as the figures were measured on it: cores, JDK and how busy it was (other processes count). */
+    private static String machine() {
+        return String.format(Locale.ROOT, "%d cores, JDK %s, %d MB heap max, load average %.1f (1 min, at the end)",
+                Runtime.getRuntime().availableProcessors(), Runtime.version(), Runtime.getRuntime().maxMemory() >> 20,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
     /** Messages per second for {@code count} messages in {@code elapsed}. */
     public static double perSecond(int count, Duration elapsed) {
         return count * 1_000_000_000.0 / Math.max(1, elapsed.toNanos());
@@ -54,8 +62,9 @@ public final class BenchmarkFigures {
         return String.format(Locale.ROOT, "%.2f", value);
     }
 
-    /** Prints the table and writes it to target/benchmarks/<name>.md; returns the table. */
+    /** Prints the table, the machine last, and writes it to target/benchmarks/<name>.md; returns the table. */
     public String print() {
+        add("machine", machine());
         StringBuilder table = new StringBuilder("### ").append(name).append("\n\n| figure | value |\n|---|---|\n");
         for (String[] row : rows) {
             table.append("| ").append(row[0]).append(" | ").append(row[1]).append(" |\n");

@@ -19,6 +19,7 @@ import org.carehub.failures.ParkedHeaders;
 import org.carehub.finance.ContrOCCAdapter;
 import org.carehub.finance.FinanceReceipt;
 import org.carehub.finance.FinanceUnavailableException;
+import org.carehub.finance.ImportHistory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +32,9 @@ public class LasEventFlow {
 
     /** Exchange property: the journey was already delivered (a redelivery after a crash): nothing to do. */
     public static final String ALREADY_DELIVERED = "carehubAlreadyDelivered";
+
+    /** The ledger step of a run that passed the rules; only such a run goes on to finance. */
+    private static final String CHECKED = "checked";
 
     private final ObjectMapper json;
     private final Validator validator;
@@ -99,7 +103,7 @@ public class LasEventFlow {
     public void check(LasEvent event, Exchange exchange) {
         exchange.setProperty(ParkedHeaders.STEP_PROPERTY, "check");
         applyRules(event);
-        ledger.step(journeyId(exchange), "checked", "OK", "all rules passed for " + event.type());
+        ledger.step(journeyId(exchange), CHECKED, "OK", "all rules passed for " + event.type());
     }
 
     /**
@@ -148,8 +152,13 @@ public class LasEventFlow {
         exchange.setProperty(ParkedHeaders.STEP_PROPERTY, "deliver to finance");
         int attempt = exchange.getProperty(ParkedHeaders.FINANCE_ATTEMPTS_PROPERTY, 0, Integer.class) + 1;
         exchange.setProperty(ParkedHeaders.FINANCE_ATTEMPTS_PROPERTY, attempt);
+        // The first attempt of the first run that passed the rules: nothing can have reached finance before, so
+        // finance is not asked whether it holds each import (a round trip each). A crash, a retry or the failure
+        // desk sending it again makes another run or attempt, and finance is asked.
+        ImportHistory history = attempt == 1 && ledger.stepCount(journeyId(exchange), CHECKED) == 1
+                ? ImportHistory.NEVER_SENT : ImportHistory.MAY_HAVE_BEEN_SENT;
         try {
-            FinanceReceipt receipt = send(event);
+            FinanceReceipt receipt = send(history, event);
             ledger.step(journeyId(exchange), "delivered to finance", "OK", receipt.toString());
         } catch (FinanceUnavailableException down) {
             // Each attempt is in the ledger, so "why is it not in finance yet" has an answer while it retries.
@@ -158,17 +167,17 @@ public class LasEventFlow {
         }
     }
 
-    private FinanceReceipt send(LasEvent event) {
+    private FinanceReceipt send(ImportHistory history, LasEvent event) {
         String reference = event.idempotencyKey();
         return switch (event.type()) {
             case CLIENT_REGISTERED, CLIENT_CHANGED -> {
-                FinanceReceipt r = finance.deliverClient(event.client(), reference);
+                FinanceReceipt r = finance.deliverClient(history, event.client(), reference);
                 cases.saveClient(event.client(), event.version());
                 yield r;
             }
             case CARE_LINE_CREATED, CARE_LINE_CHANGED, CARE_LINE_ENDED -> {
                 CareLine line = event.careLine();
-                FinanceReceipt r = finance.deliverCareLine(line, registeredClient(line.clientId(), "careLine.clientId"),
+                FinanceReceipt r = finance.deliverCareLine(history, line, registeredClient(line.clientId(), "careLine.clientId"),
                         reference);
                 cases.saveCareLine(line, event.version());
                 yield r;
@@ -178,11 +187,11 @@ public class LasEventFlow {
                 Client c = stored.value();
                 Client died = new Client(c.lasPersonId(), c.nhsNumber(), c.title(), c.forename(), c.surname(),
                         c.dateOfBirth(), c.address(), c.chargeable(), event.death().dateOfDeath());
-                FinanceReceipt r = finance.recordDeath(died, reference);
+                FinanceReceipt r = finance.recordDeath(history, died, reference);
                 cases.saveClient(died, stored.version());
                 yield r;
             }
-            case FINANCIAL_ASSESSMENT_REFERRAL -> finance.referForAssessment(event.assessmentReferral(), reference);
+            case FINANCIAL_ASSESSMENT_REFERRAL -> finance.referForAssessment(history, event.assessmentReferral(), reference);
         };
     }
 

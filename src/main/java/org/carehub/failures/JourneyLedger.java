@@ -95,6 +95,12 @@ public class JourneyLedger {
         step(journeyId, "parked", reasonCode, explanation);
     }
 
+    /** How many times the journey has taken the step (e.g. how many runs passed the checks). */
+    public int stepCount(String journeyId, String step) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM journey_step WHERE journey_id = ? AND step = ?", Integer.class,
+                journeyId, step);
+    }
+
     public Optional<JourneyStatus> statusOf(String journeyId) {
         return jdbc.query("SELECT status FROM journey WHERE journey_id = ?",
                 (rs, i) -> JourneyStatus.valueOf(rs.getString(1)), journeyId).stream().findFirst();

@@ -45,8 +45,9 @@ import org.springframework.stereotype.Component;
  * finance out of reach throws {@link FinanceUnavailableException}.
  *
  * <p>Never sends an import twice: before each one it asks finance whether the import reference is
- * already done (the hub may be redelivering after a crash), so callers must give the same reference
- * when they deliver the same event again.
+ * already done (the hub may be redelivering after a crash), unless the caller's {@link ImportHistory}
+ * says no attempt was made before; so callers must give the same reference when they deliver the same
+ * event again.
  */
 @Component("contrOCC")
 public class ContrOCCAdapter {
@@ -72,16 +73,16 @@ public class ContrOCCAdapter {
     }
 
     /** Creates or updates the client in finance. */
-    public FinanceReceipt deliverClient(Client client, String importReference) {
-        return new FinanceReceipt(List.of(importClient(client, importReference)));
+    public FinanceReceipt deliverClient(ImportHistory history, Client client, String importReference) {
+        return new FinanceReceipt(List.of(importClient(history, client, importReference)));
     }
 
     /**
      * Delivers a care line with the CPLI version carried by the import reference, which must be the
      * LAS event's {@link org.carehub.cases.LasEvent#idempotencyKey()} ({@code <eventId>:<version>}).
      */
-    public FinanceReceipt deliverCareLine(CareLine line, Client client, String importReference) {
-        return deliverCareLine(line, versionIn(importReference), client, importReference);
+    public FinanceReceipt deliverCareLine(ImportHistory history, CareLine line, Client client, String importReference) {
+        return deliverCareLine(history, line, versionIn(importReference), client, importReference);
     }
 
     /**
@@ -90,7 +91,8 @@ public class ContrOCCAdapter {
      * no financial assessment referral in finance, refers them. Import references used: the given one
      * plus {@code /client}, {@code /line} and {@code /referral}.
      */
-    public FinanceReceipt deliverCareLine(CareLine line, int cpliVersion, Client client, String importReference) {
+    public FinanceReceipt deliverCareLine(ImportHistory history, CareLine line, int cpliVersion, Client client,
+                                          String importReference) {
         Objects.requireNonNull(client, "the care line's client is needed to deliver it");
         if (!line.clientId().equals(client.lasPersonId())) {
             throw new IllegalArgumentException("Care line " + line.cpliId() + " is for client " + line.clientId()
@@ -101,15 +103,15 @@ public class ContrOCCAdapter {
         List<FinanceReceipt.Step> steps = new ArrayList<>();
         ClientRecord known = call(p -> p.findClient(line.clientId()));
         if (known == null) {
-            steps.add(importClient(client, importReference + "/client"));
+            steps.add(importClient(history, client, importReference + "/client"));
         }
-        steps.add(importOnce(importReference + "/line", ref -> call(p -> p.importServiceLine(ref, serviceLine)),
+        steps.add(importOnce(history, importReference + "/line", ref -> call(p -> p.importServiceLine(ref, serviceLine)),
                 FinanceAction.SERVICE_LINE_CREATED, FinanceAction.SERVICE_LINE_UPDATED));
         ServiceDefinition service = referenceData.service(line.serviceCode()).orElse(null);
         if (service != null && service.chargeable() && client.chargeable()) {
             if (known == null || known.getAssessmentStatus() == AssessmentStatus.NONE) {
                 String reason = "Chargeable service " + service.name() + " started " + line.startDate();
-                steps.add(refer(line.clientId(), reason, REFERRED_BY, importReference + "/referral"));
+                steps.add(refer(history, line.clientId(), reason, REFERRED_BY, importReference + "/referral"));
             } else {
                 steps.add(new FinanceReceipt.Step(FinanceAction.ASSESSMENT_ALREADY_REFERRED, known.getAssessmentReferralId(),
                         null, "finance shows the financial assessment " + known.getAssessmentStatus()));
@@ -119,27 +121,28 @@ public class ContrOCCAdapter {
     }
 
     /** Records the client's date of death in finance (an update of the client). */
-    public FinanceReceipt recordDeath(Client clientWithDateOfDeath, String importReference) {
+    public FinanceReceipt recordDeath(ImportHistory history, Client clientWithDateOfDeath, String importReference) {
         Objects.requireNonNull(clientWithDateOfDeath.dateOfDeath(), "recordDeath needs the client's date of death");
-        return deliverClient(clientWithDateOfDeath, importReference);
+        return deliverClient(history, clientWithDateOfDeath, importReference);
     }
 
     /** Refers the client for a financial assessment, as LAS asked. */
-    public FinanceReceipt referForAssessment(AssessmentReferral referral, String importReference) {
+    public FinanceReceipt referForAssessment(ImportHistory history, AssessmentReferral referral, String importReference) {
         String reason = referral.reason() == null || referral.reason().isBlank()
                 ? "Financial assessment requested in LAS" : referral.reason();
         String referredBy = referral.referredBy() == null || referral.referredBy().isBlank() ? "LAS" : referral.referredBy();
-        return new FinanceReceipt(List.of(refer(referral.lasPersonId(), reason, referredBy, importReference)));
+        return new FinanceReceipt(List.of(refer(history, referral.lasPersonId(), reason, referredBy, importReference)));
     }
 
-    private FinanceReceipt.Step importClient(Client client, String importReference) {
+    private FinanceReceipt.Step importClient(ImportHistory history, Client client, String importReference) {
         org.carehub.finance.contrOCC.Client form = transform.client(client);
-        return importOnce(importReference, ref -> call(p -> p.importClient(ref, form)),
+        return importOnce(history, importReference, ref -> call(p -> p.importClient(ref, form)),
                 FinanceAction.CLIENT_CREATED, FinanceAction.CLIENT_UPDATED);
     }
 
-    private FinanceReceipt.Step refer(String personRef, String reason, String referredBy, String importReference) {
-        return importOnce(importReference, ref -> call(p -> p.referForFinancialAssessment(ref, personRef, reason, referredBy)),
+    private FinanceReceipt.Step refer(ImportHistory history, String personRef, String reason, String referredBy,
+                                      String importReference) {
+        return importOnce(history, importReference, ref -> call(p -> p.referForFinancialAssessment(ref, personRef, reason, referredBy)),
                 FinanceAction.ASSESSMENT_REFERRED, FinanceAction.ASSESSMENT_REFERRED);
     }
 
@@ -148,7 +151,8 @@ public class ContrOCCAdapter {
      * hub's {@code <invoiceId>/<lineId>}, so a redelivered invoice never pays a line twice.
      */
     public FinanceReceipt recordActual(ProviderActual actual, String importReference) {
-        return new FinanceReceipt(List.of(importOnce(importReference, ref -> call(p -> p.recordActuals(ref, actual)),
+        return new FinanceReceipt(List.of(importOnce(ImportHistory.MAY_HAVE_BEEN_SENT, importReference,
+                ref -> call(p -> p.recordActuals(ref, actual)),
                 FinanceAction.ACTUAL_RECORDED, FinanceAction.ACTUAL_RECORDED)));
     }
 
@@ -193,13 +197,16 @@ public class ContrOCCAdapter {
 
     /**
      * Sends one import unless finance already holds it as done. Asking first costs a round trip per
-     * import, but it is what makes a redelivery after a crash safe without the hub keeping its own record.
+     * import, but it is what makes a redelivery after a crash safe; the first attempt of all, by the
+     * caller's record, is not asked about.
      */
-    private FinanceReceipt.Step importOnce(String importReference, Function<String, ImportResult> send,
+    private FinanceReceipt.Step importOnce(ImportHistory history, String importReference, Function<String, ImportResult> send,
                                            FinanceAction created, FinanceAction updated) {
-        ImportResult earlier = call(p -> p.getImportStatus(importReference));
-        if (earlier.getStatus() == ImportStatus.ACCEPTED || earlier.getStatus() == ImportStatus.UPDATED) {
-            return step(FinanceAction.ALREADY_DONE, earlier);
+        if (history == ImportHistory.MAY_HAVE_BEEN_SENT) {
+            ImportResult earlier = call(p -> p.getImportStatus(importReference));
+            if (earlier.getStatus() == ImportStatus.ACCEPTED || earlier.getStatus() == ImportStatus.UPDATED) {
+                return step(FinanceAction.ALREADY_DONE, earlier);
+            }
         }
         ImportResult result = send.apply(importReference);
         if (result.getStatus() == ImportStatus.REJECTED) {

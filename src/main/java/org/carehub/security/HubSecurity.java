@@ -8,7 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import org.carehub.reference.ReferenceData;
+import org.carehub.reference.SftpAccount;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -23,6 +25,7 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -78,16 +81,36 @@ public class HubSecurity {
         return new ProviderManager(List.of(providerAccounts(reference)), staff);
     }
 
-    /** Looked up at each sign-in, so an account added, changed or removed in mappings/ counts after the reload. */
+    /**
+     * Looked up at each sign-in, so an account added, changed or removed in mappings/ counts after the reload. A name
+     * that is no provider's is passed on to the staff sign-in untouched: checking it here would cost Spring's dummy
+     * password check against user enumeration (a bcrypt of cost 10, ~0.1 s of CPU) on every LAS and staff call, and
+     * the staff sign-in makes that check itself for a name it does not know either.
+     */
     private static AuthenticationProvider providerAccounts(ReferenceData reference) {
-        UserDetailsService accounts = username -> reference.sftpAccount(username)
-                .filter(account -> account.passwordHash() != null && !account.passwordHash().isBlank())
+        UserDetailsService accounts = username -> passwordAccount(reference, username)
                 .map(account -> User.withUsername(account.username()).password(account.passwordHash()).roles(PROVIDER).build())
                 .orElseThrow(() -> new UsernameNotFoundException(username));
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(
                 PasswordEncoderFactories.createDelegatingPasswordEncoder());
         provider.setUserDetailsService(accounts);
-        return provider;
+        return new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication signIn) {
+                // null: not a provider's name; ProviderManager asks the staff sign-in next.
+                return passwordAccount(reference, signIn.getName()).isPresent() ? provider.authenticate(signIn) : null;
+            }
+
+            @Override
+            public boolean supports(Class<?> authentication) {
+                return provider.supports(authentication);
+            }
+        };
+    }
+
+    private static Optional<SftpAccount> passwordAccount(ReferenceData reference, String username) {
+        return reference.sftpAccount(username)
+                .filter(account -> account.passwordHash() != null && !account.passwordHash().isBlank());
     }
 
     private static AuthenticationManager configUsers(HubUsersProperties properties) {

@@ -80,7 +80,6 @@ class LasThroughputBenchmark extends HubTest {
         System.out.println("[las-throughput] raw " + rate(raw) + ", hub " + rate(hubRate));
 
         BenchmarkFigures figures = new BenchmarkFigures("las-throughput")
-                .add("machine", Runtime.getRuntime().availableProcessors() + " cores, JDK " + Runtime.version())
                 .add("events", EVENTS + " CARE_LINE_CREATED for " + CLIENTS + " clients, " + SENDERS + " senders")
                 .add("1. raw Artemis persistent send + receive (transacted)", rate(raw))
                 .add("2. hub end to end (REST door → ContrOCC simulator)", rate(hubRate))

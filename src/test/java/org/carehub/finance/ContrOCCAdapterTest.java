@@ -2,6 +2,7 @@ package org.carehub.finance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.carehub.finance.ImportHistory.MAY_HAVE_BEEN_SENT;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -59,7 +60,7 @@ class ContrOCCAdapterTest {
         Client client = client(true);
         CareLine line = careLine(client, DAYCARE, MAY, "COMMUNITY_SUPPORT");
 
-        FinanceReceipt receipt = contrOCC.deliverCareLine(line, 1, client, unique("evt") + ":1");
+        FinanceReceipt receipt = contrOCC.deliverCareLine(MAY_HAVE_BEEN_SENT, line, 1, client, unique("evt") + ":1");
 
         assertThat(receipt.steps()).extracting(FinanceReceipt.Step::action)
                 .containsExactly(FinanceAction.CLIENT_CREATED, FinanceAction.SERVICE_LINE_CREATED);
@@ -76,8 +77,8 @@ class ContrOCCAdapterTest {
     void chargeableServiceForAChargeableClientIsReferredForAssessmentOnce() {
         Client client = client(true);
 
-        FinanceReceipt first = contrOCC.deliverCareLine(careLine(client, HOMECARE, MAY, "PERSONAL_CARE"), 1, client, unique("evt") + ":1");
-        FinanceReceipt second = contrOCC.deliverCareLine(careLine(client, HOMECARE, MAY, "DOUBLE_HANDED"), 1, client, unique("evt") + ":1");
+        FinanceReceipt first = contrOCC.deliverCareLine(MAY_HAVE_BEEN_SENT, careLine(client, HOMECARE, MAY, "PERSONAL_CARE"), 1, client, unique("evt") + ":1");
+        FinanceReceipt second = contrOCC.deliverCareLine(MAY_HAVE_BEEN_SENT, careLine(client, HOMECARE, MAY, "DOUBLE_HANDED"), 1, client, unique("evt") + ":1");
 
         assertThat(first.has(FinanceAction.ASSESSMENT_REFERRED)).isTrue();
         assertThat(second.has(FinanceAction.ASSESSMENT_REFERRED)).isFalse();
@@ -90,10 +91,24 @@ class ContrOCCAdapterTest {
     void clientWhoIsNotChargeableIsNotReferred() {
         Client client = client(false);
 
-        FinanceReceipt receipt = contrOCC.deliverCareLine(careLine(client, HOMECARE, MAY, "PERSONAL_CARE"), 1, client, unique("evt") + ":1");
+        FinanceReceipt receipt = contrOCC.deliverCareLine(MAY_HAVE_BEEN_SENT, careLine(client, HOMECARE, MAY, "PERSONAL_CARE"), 1, client, unique("evt") + ":1");
 
         assertThat(receipt.has(FinanceAction.ASSESSMENT_REFERRED)).isFalse();
         assertThat(simulator.referrals(client.lasPersonId())).isEmpty();
+    }
+
+    @Test
+    void aCareLineWronglyTakenForNeverSentIsStillCreatedOnceFinanceAnsweringTheDuplicate() {
+        Client client = client(true);
+        CareLine line = careLine(client, HOMECARE, MAY, "PERSONAL_CARE");
+        String reference = unique("evt") + ":1";
+        contrOCC.deliverCareLine(ImportHistory.NEVER_SENT, line, 1, client, reference);
+
+        // A ledger lost with the hub's disk would say "never sent" again: finance is not asked first, yet no second line.
+        FinanceReceipt again = contrOCC.deliverCareLine(ImportHistory.NEVER_SENT, line, 1, client, reference);
+
+        assertThat(again.steps()).extracting(FinanceReceipt.Step::action).startsWith(FinanceAction.ALREADY_DONE);
+        assertThat(simulator.countServiceLinesForCpli(line.cpliId())).isEqualTo(1);
     }
 
     @Test
@@ -101,9 +116,9 @@ class ContrOCCAdapterTest {
         Client client = client(true);
         CareLine line = careLine(client, HOMECARE, MAY, "PERSONAL_CARE");
         String reference = unique("evt") + ":1";
-        contrOCC.deliverCareLine(line, 1, client, reference);
+        contrOCC.deliverCareLine(MAY_HAVE_BEEN_SENT, line, 1, client, reference);
 
-        FinanceReceipt redelivered = contrOCC.deliverCareLine(line, 1, client, reference);
+        FinanceReceipt redelivered = contrOCC.deliverCareLine(MAY_HAVE_BEEN_SENT, line, 1, client, reference);
 
         assertThat(redelivered.steps()).extracting(FinanceReceipt.Step::action)
                 .containsExactly(FinanceAction.ALREADY_DONE, FinanceAction.ASSESSMENT_ALREADY_REFERRED);
@@ -116,11 +131,11 @@ class ContrOCCAdapterTest {
     void newerVersionOfACareLineUpdatesTheServiceLine() {
         Client client = client(false);
         CareLine line = careLine(client, HOMECARE, MAY, "PERSONAL_CARE");
-        contrOCC.deliverCareLine(line, 1, client, unique("evt") + ":1");
+        contrOCC.deliverCareLine(MAY_HAVE_BEEN_SENT, line, 1, client, unique("evt") + ":1");
         CareLine ended = new CareLine(line.cpliId(), line.clientId(), line.serviceCode(), line.providerRef(), line.contractRef(),
                 line.startDate(), MAY.plusMonths(3), "Moved to residential care", line.elements(), null);
 
-        FinanceReceipt receipt = contrOCC.deliverCareLine(ended, client, unique("evt") + ":2");
+        FinanceReceipt receipt = contrOCC.deliverCareLine(MAY_HAVE_BEEN_SENT, ended, client, unique("evt") + ":2");
 
         assertThat(receipt.steps()).extracting(FinanceReceipt.Step::action).containsExactly(FinanceAction.SERVICE_LINE_UPDATED);
         ServiceLine held = simulator.serviceLines(line.cpliId()).get(0).line();
@@ -133,7 +148,7 @@ class ContrOCCAdapterTest {
         Client client = client(false);
         CareLine line = careLine(client, HOMECARE, MAY, "PERSONAL_CARE");
 
-        assertThatThrownBy(() -> contrOCC.deliverCareLine(line, client, "journey-" + UUID.randomUUID()))
+        assertThatThrownBy(() -> contrOCC.deliverCareLine(MAY_HAVE_BEEN_SENT, line, client, "journey-" + UUID.randomUUID()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not end in ':<version>'");
         assertThat(simulator.findClient(client.lasPersonId())).isNull();
     }
@@ -142,10 +157,10 @@ class ContrOCCAdapterTest {
     void overlappingCareLineIsRejectedAsFinanceRejectedOverlappingLine() {
         Client client = client(false);
         CareLine first = careLine(client, HOMECARE, MAY, "PERSONAL_CARE");
-        contrOCC.deliverCareLine(first, 1, client, unique("evt") + ":1");
+        contrOCC.deliverCareLine(MAY_HAVE_BEEN_SENT, first, 1, client, unique("evt") + ":1");
         CareLine second = careLine(client, HOMECARE, MAY.plusDays(14), "PERSONAL_CARE");
 
-        assertRejected(() -> contrOCC.deliverCareLine(second, 1, client, unique("evt") + ":1"), violation -> {
+        assertRejected(() -> contrOCC.deliverCareLine(MAY_HAVE_BEEN_SENT, second, 1, client, unique("evt") + ":1"), violation -> {
             assertThat(violation.reasonCode()).isEqualTo("FINANCE_REJECTED_OVERLAPPING_LINE");
             assertThat(violation.field()).isEqualTo("startDate");
             assertThat(violation.value()).isEqualTo("2026-05-15");
@@ -159,7 +174,7 @@ class ContrOCCAdapterTest {
         Client client = client(false);
         CareLine line = careLine(client, HOMECARE, LocalDate.of(2026, 3, 2), "PERSONAL_CARE");
 
-        assertRejected(() -> contrOCC.deliverCareLine(line, 1, client, unique("evt") + ":1"), violation -> {
+        assertRejected(() -> contrOCC.deliverCareLine(MAY_HAVE_BEEN_SENT, line, 1, client, unique("evt") + ":1"), violation -> {
             assertThat(violation.reasonCode()).isEqualTo("FINANCE_REJECTED_CLOSED_PERIOD");
             assertThat(violation.field()).isEqualTo("startDate");
             assertThat(violation.value()).isEqualTo("2026-03-02");
@@ -170,9 +185,9 @@ class ContrOCCAdapterTest {
     void olderVersionIsRejectedAsFinanceRejectedOther() {
         Client client = client(false);
         CareLine line = careLine(client, HOMECARE, MAY, "PERSONAL_CARE");
-        contrOCC.deliverCareLine(line, 3, client, unique("evt") + ":3");
+        contrOCC.deliverCareLine(MAY_HAVE_BEEN_SENT, line, 3, client, unique("evt") + ":3");
 
-        assertRejected(() -> contrOCC.deliverCareLine(line, 2, client, unique("evt") + ":2"), violation -> {
+        assertRejected(() -> contrOCC.deliverCareLine(MAY_HAVE_BEEN_SENT, line, 2, client, unique("evt") + ":2"), violation -> {
             assertThat(violation.reasonCode()).isEqualTo("FINANCE_REJECTED_OTHER");
             assertThat(violation.field()).isEqualTo("cpliVersion");
             assertThat(violation.details().get("financeMessage").toString()).contains("version 2 is older than stored version 3");
@@ -184,7 +199,7 @@ class ContrOCCAdapterTest {
         Client client = client(true);
         CareLine line = careLine(client, HOMECARE, MAY, "PERSONAL_CARE", "TRANSPORT");
 
-        assertRejected(() -> contrOCC.deliverCareLine(line, 1, client, unique("evt") + ":1"), violation -> {
+        assertRejected(() -> contrOCC.deliverCareLine(MAY_HAVE_BEEN_SENT, line, 1, client, unique("evt") + ":1"), violation -> {
             assertThat(violation.reasonCode()).isEqualTo("NO_FINANCE_MAPPING");
             assertThat(violation.field()).isEqualTo("elements[1].elementCode");
             assertThat(violation.value()).isEqualTo("TRANSPORT");
@@ -196,11 +211,11 @@ class ContrOCCAdapterTest {
     @Test
     void dateOfDeathIsRecordedOnTheClientInFinance() {
         Client client = client(true);
-        contrOCC.deliverClient(client, unique("evt") + ":1");
+        contrOCC.deliverClient(MAY_HAVE_BEEN_SENT, client, unique("evt") + ":1");
         Client died = new Client(client.lasPersonId(), client.nhsNumber(), client.title(), client.forename(), client.surname(),
                 client.dateOfBirth(), client.address(), client.chargeable(), LocalDate.of(2026, 6, 3));
 
-        FinanceReceipt receipt = contrOCC.recordDeath(died, unique("evt") + ":2");
+        FinanceReceipt receipt = contrOCC.recordDeath(MAY_HAVE_BEEN_SENT, died, unique("evt") + ":2");
 
         assertThat(receipt.steps()).extracting(FinanceReceipt.Step::action).containsExactly(FinanceAction.CLIENT_UPDATED);
         assertThat(simulator.findClient(client.lasPersonId()).getDateOfDeath()).isEqualTo(LocalDate.of(2026, 6, 3));
@@ -209,9 +224,9 @@ class ContrOCCAdapterTest {
     @Test
     void referralAskedForByLasIsSentWithItsReason() {
         Client client = client(true);
-        contrOCC.deliverClient(client, unique("evt") + ":1");
+        contrOCC.deliverClient(MAY_HAVE_BEEN_SENT, client, unique("evt") + ":1");
 
-        FinanceReceipt receipt = contrOCC.referForAssessment(
+        FinanceReceipt receipt = contrOCC.referForAssessment(MAY_HAVE_BEEN_SENT, 
                 new AssessmentReferral(client.lasPersonId(), "Savings above threshold reported", "J. Social Worker"), unique("evt") + ":1");
 
         assertThat(receipt.steps()).extracting(FinanceReceipt.Step::action).containsExactly(FinanceAction.ASSESSMENT_REFERRED);
@@ -226,13 +241,13 @@ class ContrOCCAdapterTest {
         String reference = unique("evt") + ":1";
         simulator.setAvailable(false);
 
-        assertThatThrownBy(() -> contrOCC.deliverCareLine(line, 1, client, reference))
+        assertThatThrownBy(() -> contrOCC.deliverCareLine(MAY_HAVE_BEEN_SENT, line, 1, client, reference))
                 .isInstanceOf(FinanceUnavailableException.class)
                 .hasMessageContaining("ContrOCC at http://127.0.0.1:" + port + "/services/contrOCC-sim answered HTTP 503");
         assertThat(simulator.findClient(client.lasPersonId())).isNull();
 
         simulator.setAvailable(true);
-        FinanceReceipt receipt = contrOCC.deliverCareLine(line, 1, client, reference);
+        FinanceReceipt receipt = contrOCC.deliverCareLine(MAY_HAVE_BEEN_SENT, line, 1, client, reference);
 
         assertThat(receipt.steps()).extracting(FinanceReceipt.Step::action)
                 .containsExactly(FinanceAction.CLIENT_CREATED, FinanceAction.SERVICE_LINE_CREATED);
@@ -246,7 +261,7 @@ class ContrOCCAdapterTest {
                 environment, bus, referenceData, transform);
         simulator.setDelayMillis(1500);
 
-        assertThatThrownBy(() -> impatient.deliverClient(client(false), unique("evt") + ":1"))
+        assertThatThrownBy(() -> impatient.deliverClient(MAY_HAVE_BEEN_SENT, client(false), unique("evt") + ":1"))
                 .isInstanceOf(FinanceUnavailableException.class)
                 .hasMessageEndingWith("/services/contrOCC-sim did not answer within 300 ms");
     }
@@ -263,7 +278,7 @@ class ContrOCCAdapterTest {
                 new ContrOCCFinanceProperties("http://127.0.0.1:" + closedPort + "/services/contrOCC-sim", 2000, 10000),
                 environment, bus, referenceData, transform);
 
-        assertThatThrownBy(() -> unreachable.deliverClient(client(false), unique("evt") + ":1"))
+        assertThatThrownBy(() -> unreachable.deliverClient(MAY_HAVE_BEEN_SENT, client(false), unique("evt") + ":1"))
                 .isInstanceOf(FinanceUnavailableException.class)
                 .hasMessage("ContrOCC at http://127.0.0.1:" + closedPort + "/services/contrOCC-sim refused the connection");
     }

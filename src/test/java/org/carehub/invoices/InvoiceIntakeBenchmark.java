@@ -65,7 +65,6 @@ class InvoiceIntakeBenchmark extends HubTest {
         double intake = perSecond(INVOICES, intake(measured));
 
         new BenchmarkFigures("invoice-intake")
-                .add("machine", Runtime.getRuntime().availableProcessors() + " cores, JDK " + Runtime.version())
                 .add("invoices", INVOICES + " UBL invoices of 2 lines (1 accepted and paid, 1 held and parked), one at a time")
                 .add("PEPPOL / EN 16931 validation alone (InvoiceReader)", rate(validation).replace("msg", "invoices"))
                 .add("full intake (REST door → finance, answered)", rate(intake).replace("msg", "invoices"))

@@ -53,9 +53,22 @@ class HubSecurityTest extends HubTest {
 
     @Test
     void wrong_password_is_refused() {
-        RestClient impostor = RestClient.builder().defaultHeaders(h -> h.setBasicAuth(OPERATOR, "guess"))
-                .defaultStatusHandler(s -> true, (request, response) -> { }).build();
+        RestClient impostor = basic(OPERATOR, "guess");
         assertThat(status(impostor, "/api/journeys?clientId=X")).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    private static RestClient basic(String user, String password) {
+        return RestClient.builder().defaultHeaders(h -> h.setBasicAuth(user, password))
+                .defaultStatusHandler(s -> true, (request, response) -> { }).build();
+    }
+
+    @Test
+    void a_provider_signs_in_with_its_account_and_a_wrong_password_is_refused() {
+        RestClient brightwater = basic("brightwater", "brightwater-pass");
+        RestClient impostor = basic("brightwater", "guess");
+        // Signed in, a provider may submit invoices only: the failure desk is forbidden to it, not unauthorised.
+        assertThat(status(brightwater, "/api/parked")).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(status(impostor, "/api/parked")).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
     @Test

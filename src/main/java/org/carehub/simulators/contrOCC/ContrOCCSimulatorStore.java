@@ -30,6 +30,7 @@ import org.carehub.finance.contrOCC.ServiceLineElement;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
@@ -162,9 +163,8 @@ class ContrOCCSimulatorStore {
 
     /** Service lines, optionally only one person's and/or one CPLI's (null = any). */
     List<SimulatedServiceLine> serviceLines(String personRef, String cpliId) {
-        return jdbc.query("SELECT * FROM sim_contrOCC_service_line WHERE (CAST(? AS VARCHAR(32)) IS NULL OR person_ref = ?)"
-                        + " AND (CAST(? AS VARCHAR(32)) IS NULL OR cpli_id = ?) ORDER BY line_id",
-                this::serviceLine, personRef, personRef, cpliId, cpliId);
+        return rowsWhere("SELECT * FROM sim_contrOCC_service_line", "line_id", this::serviceLine,
+                new String[] {"person_ref", "cpli_id"}, personRef, cpliId);
     }
 
     /** In two queries: every service line of these clients, and those with these CPLI ids, with their elements. */
@@ -335,11 +335,10 @@ class ContrOCCSimulatorStore {
     // ---- referrals ----------------------------------------------------------------------------
 
     List<SimulatedReferral> referrals(String personRef) {
-        return jdbc.query("SELECT * FROM sim_contrOCC_referral WHERE (CAST(? AS VARCHAR(32)) IS NULL OR person_ref = ?)"
-                + " ORDER BY referral_id", (rs, n) -> new SimulatedReferral(
+        return rowsWhere("SELECT * FROM sim_contrOCC_referral", "referral_id", (rs, n) -> new SimulatedReferral(
                 financeId(REFERRAL_PREFIX, rs.getLong("referral_id")), rs.getString("person_ref"), rs.getString("reason"),
                 rs.getString("referred_by"), rs.getString("status"), rs.getObject("referred_at", OffsetDateTime.class),
-                rs.getObject("completed_at", OffsetDateTime.class)), personRef, personRef);
+                rs.getObject("completed_at", OffsetDateTime.class)), new String[] {"person_ref"}, personRef);
     }
 
     String insertReferral(String personRef, String reason, String referredBy) {
@@ -368,6 +367,23 @@ class ContrOCCSimulatorStore {
     }
 
     // ---- helpers ------------------------------------------------------------------------------
+
+    /**
+     * The rows matching the filters given (a null value = any), in order. Only the filters given go into the query:
+     * "(? IS NULL OR person_ref = ?)" keeps H2 from using the column's index, and it read every line and referral
+     * finance holds on each import (the overlap check and each client lookup ask for one person's).
+     */
+    private <T> List<T> rowsWhere(String select, String orderBy, RowMapper<T> mapper, String[] columns, Object... values) {
+        StringBuilder sql = new StringBuilder(select).append(" WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        for (int i = 0; i < columns.length; i++) {
+            if (values[i] != null) {
+                sql.append(" AND ").append(columns[i]).append(" = ?");
+                args.add(values[i]);
+            }
+        }
+        return jdbc.query(sql.append(" ORDER BY ").append(orderBy).toString(), mapper, args.toArray());
+    }
 
     /** Inserts a row and answers its generated id (also used by {@link SimulatedPaymentRuns}). */
     long insert(String sql, String idColumn, Object... args) {
