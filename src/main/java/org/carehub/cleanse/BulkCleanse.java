@@ -209,7 +209,7 @@ public class BulkCleanse {
         long id = cleanse.cleanseId();
         store.startDryRun(id);
         log.info("Cleanse {} dry run started on {}", id, member);
-        try (CleanseFile file = CleanseFile.open(upload(id)); CleanseReport report = CleanseReport.create(folder(id).resolve(REPORT))) {
+        try (CleanseFile file = CleanseFile.open(upload(id), cleanse.fileName()); CleanseReport report = CleanseReport.create(folder(id).resolve(REPORT))) {
             List<CareLineRows> chunk = new ArrayList<>(properties.batchSize());
             long lines = 0;
             for (CareLineRows rows = file.next(); rows != null; rows = file.next()) {
@@ -270,7 +270,7 @@ public class BulkCleanse {
         int batchNo = store.lastDoneBatch(id);
         log.info("Cleanse {} apply {} on {} after row {} (batch {} done)", id, batchNo == 0 ? "started" : "resumed", member,
                 cleanse.appliedThroughRow(), batchNo);
-        try (CleanseFile file = CleanseFile.open(upload(id))) {
+        try (CleanseFile file = CleanseFile.open(upload(id), cleanse.fileName())) {
             List<CareLineRows> window = new ArrayList<>(properties.batchSize());
             for (CareLineRows rows = file.next(); rows != null; rows = file.next()) {
                 if (rows.firstRow() <= cleanse.appliedThroughRow()) {
