@@ -6,9 +6,16 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +24,7 @@ import org.springframework.stereotype.Component;
  * refused after a newer one. Per-client message groups mean one writer per client at a time.
  */
 @Component
-public class CaseStore {
+public class CaseStore implements CaseLookup {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -31,16 +38,55 @@ public class CaseStore {
     public record Versioned<T>(T value, int version) {
     }
 
+    @Override
     public Optional<Versioned<Client>> client(String lasPersonId) {
         return jdbc.query("SELECT payload, version FROM las_client WHERE las_person_id = ?",
                 (rs, i) -> new Versioned<>(read(rs.getString(1), Client.class), rs.getInt(2)), lasPersonId)
                 .stream().findFirst();
     }
 
+    @Override
     public Optional<Versioned<CareLine>> careLine(String cpliId) {
         return jdbc.query("SELECT payload, version FROM care_line WHERE cpli_id = ?",
                 (rs, i) -> new Versioned<>(read(rs.getString(1), CareLine.class), rs.getInt(2)), cpliId)
                 .stream().findFirst();
+    }
+
+    /** The care lines with these ids and their clients, read in two queries, as a lookup for the rules. */
+    public CaseLookup snapshot(Collection<String> cpliIds) {
+        Map<String, Versioned<CareLine>> lines = new HashMap<>();
+        if (!cpliIds.isEmpty()) {
+            jdbc.query("SELECT payload, version FROM care_line WHERE cpli_id IN (" + placeholders(cpliIds.size()) + ")",
+                    (RowCallbackHandler) rs -> {
+                        CareLine line = read(rs.getString(1), CareLine.class);
+                        lines.put(line.cpliId(), new Versioned<>(line, rs.getInt(2)));
+                    }, cpliIds.toArray());
+        }
+        Set<String> clientIds = new HashSet<>();
+        lines.values().forEach(v -> clientIds.add(v.value().clientId()));
+        Map<String, Versioned<Client>> clients = new HashMap<>();
+        if (!clientIds.isEmpty()) {
+            jdbc.query("SELECT payload, version FROM las_client WHERE las_person_id IN (" + placeholders(clientIds.size()) + ")",
+                    (RowCallbackHandler) rs -> {
+                        Client client = read(rs.getString(1), Client.class);
+                        clients.put(client.lasPersonId(), new Versioned<>(client, rs.getInt(2)));
+                    }, clientIds.toArray());
+        }
+        return new CaseLookup() {
+            @Override
+            public Optional<Versioned<CareLine>> careLine(String cpliId) {
+                return Optional.ofNullable(lines.get(cpliId));
+            }
+
+            @Override
+            public Optional<Versioned<Client>> client(String lasPersonId) {
+                return Optional.ofNullable(clients.get(lasPersonId));
+            }
+        };
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     /** Clients with this NHS number (spaces and hyphens ignored); more than one means LAS holds a duplicate. */

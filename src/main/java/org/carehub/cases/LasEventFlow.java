@@ -113,25 +113,30 @@ public class LasEventFlow {
      * @throws BusinessRuleViolation naming the first broken rule
      */
     public void applyRules(LasEvent event) {
+        applyRules(event, cases);
+    }
+
+    /** As {@link #applyRules(LasEvent)}, reading clients and care lines from the lookup (e.g. a batch's snapshot). */
+    public void applyRules(LasEvent event, CaseLookup lookup) {
         switch (event.type()) {
             case CLIENT_REGISTERED, CLIENT_CHANGED -> {
-                cases.client(event.client().lasPersonId()).filter(stored -> !appliedAlready(stored, event.client(), event))
+                lookup.client(event.client().lasPersonId()).filter(stored -> !appliedAlready(stored, event.client(), event))
                         .ifPresent(stored -> ClientRules.requireNewer("client " + event.client().lasPersonId(),
                                 event.version(), stored.version()));
                 clientRules.check(event.client());
             }
             case CARE_LINE_CREATED, CARE_LINE_CHANGED, CARE_LINE_ENDED -> {
                 CareLine line = event.careLine();
-                cases.careLine(line.cpliId()).filter(stored -> !appliedAlready(stored, line, event))
+                lookup.careLine(line.cpliId()).filter(stored -> !appliedAlready(stored, line, event))
                         .ifPresent(stored -> ClientRules.requireNewer("care line " + line.cpliId(), event.version(),
                                 stored.version()));
-                Client client = registeredClient(line.clientId(), "careLine.clientId");
+                Client client = registeredClient(lookup, line.clientId(), "careLine.clientId");
                 clientRules.check(client);
                 careLineRules.check(line, client);
             }
-            case DATE_OF_DEATH_RECORDED -> registeredClient(event.death().lasPersonId(), "death.lasPersonId");
-            case FINANCIAL_ASSESSMENT_REFERRAL ->
-                    registeredClient(event.assessmentReferral().lasPersonId(), "assessmentReferral.lasPersonId");
+            case DATE_OF_DEATH_RECORDED -> registeredClient(lookup, event.death().lasPersonId(), "death.lasPersonId");
+            case FINANCIAL_ASSESSMENT_REFERRAL -> registeredClient(lookup, event.assessmentReferral().lasPersonId(),
+                    "assessmentReferral.lasPersonId");
         }
     }
 
@@ -177,7 +182,8 @@ public class LasEventFlow {
             }
             case CARE_LINE_CREATED, CARE_LINE_CHANGED, CARE_LINE_ENDED -> {
                 CareLine line = event.careLine();
-                FinanceReceipt r = finance.deliverCareLine(history, line, registeredClient(line.clientId(), "careLine.clientId"),
+                FinanceReceipt r = finance.deliverCareLine(history, line,
+                        registeredClient(cases, line.clientId(), "careLine.clientId"),
                         reference);
                 cases.saveCareLine(line, event.version());
                 yield r;
@@ -201,8 +207,8 @@ public class LasEventFlow {
         metrics.delivered(LasIntake.FLOW, Duration.ofMillis(Math.max(0, System.currentTimeMillis() - queuedAt)));
     }
 
-    private Client registeredClient(String lasPersonId, String field) {
-        return cases.client(lasPersonId).map(Versioned::value).orElseThrow(() ->
+    private static Client registeredClient(CaseLookup lookup, String lasPersonId, String field) {
+        return lookup.client(lasPersonId).map(Versioned::value).orElseThrow(() ->
                 new BusinessRuleViolation("CLIENT_NOT_REGISTERED", field, lasPersonId, Map.of("clientId", lasPersonId)));
     }
 

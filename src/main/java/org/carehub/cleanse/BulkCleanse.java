@@ -209,7 +209,7 @@ public class BulkCleanse {
         long id = cleanse.cleanseId();
         store.startDryRun(id);
         log.info("Cleanse {} dry run started on {}", id, member);
-        try (CleanseFile file = CleanseFile.open(upload(id)); CleanseReport report = CleanseReport.create(folder(id).resolve(REPORT))) {
+        try (CleanseFile file = CleanseFile.open(upload(id), cleanse.fileName()); CleanseReport report = CleanseReport.create(folder(id).resolve(REPORT))) {
             List<CareLineRows> chunk = new ArrayList<>(properties.batchSize());
             long lines = 0;
             for (CareLineRows rows = file.next(); rows != null; rows = file.next()) {
@@ -232,31 +232,33 @@ public class BulkCleanse {
     private int dryRunChunk(long id, List<CareLineRows> chunk, long position, CleanseReport report) throws IOException {
         Set<String> earlier = store.alreadyInFile(id, chunk.stream().map(CareLineRows::cpliId).toList());
         Set<String> seen = new HashSet<>();
-        List<LineOutcome> outcomes = new ArrayList<>(chunk.size());
+        List<CareLineRows> once = new ArrayList<>(chunk.size());
+        Map<Long, LineOutcome> outcomes = new TreeMap<>();
         for (CareLineRows rows : chunk) {
-            LineOutcome outcome;
             if (earlier.contains(rows.cpliId()) || !seen.add(rows.cpliId())) {
                 BusinessRuleViolation twice = CleanseFile.problem("CLEANSE_ROWS_NOT_CONSECUTIVE", rows.firstRow(),
                         CleanseFile.CPLI_ID, rows.cpliId());
-                outcome = new LineOutcome(rows.firstRow(), rows.cpliId(), Outcome.FAILS, failure(twice, rows.cpliId(), id), null);
+                outcomes.put(rows.firstRow(), fails(id, rows, twice, null));
             } else {
-                outcome = dryRunLine(id, rows);
+                once.add(rows);
             }
-            outcomes.add(outcome);
+        }
+        for (Restatement.Result result : restatement.restate(once, rows -> eventId(id, rows))) {
+            CareLineRows rows = result.rows();
+            outcomes.put(rows.firstRow(), result.failure() == null
+                    ? new LineOutcome(rows.firstRow(), rows.cpliId(), Outcome.WOULD_CHANGE, null, null)
+                    : fails(id, rows, result.failure(), null));
+        }
+        for (LineOutcome outcome : outcomes.values()) {
             report.write(outcome);
         }
         report.flush();
-        store.recordDryRunChunk(id, outcomes, position);
+        store.recordDryRunChunk(id, new ArrayList<>(outcomes.values()), position);
         return chunk.size();
     }
 
-    private LineOutcome dryRunLine(long id, CareLineRows rows) {
-        try {
-            restatement.restate(rows, eventId(id, rows));
-            return new LineOutcome(rows.firstRow(), rows.cpliId(), Outcome.WOULD_CHANGE, null, null);
-        } catch (BusinessRuleViolation fails) {
-            return new LineOutcome(rows.firstRow(), rows.cpliId(), Outcome.FAILS, failure(fails, rows.cpliId(), id), null);
-        }
+    private LineOutcome fails(long id, CareLineRows rows, BusinessRuleViolation why, Integer batchNo) {
+        return new LineOutcome(rows.firstRow(), rows.cpliId(), Outcome.FAILS, failure(why, rows.cpliId(), id), batchNo);
     }
 
     /**
@@ -270,7 +272,7 @@ public class BulkCleanse {
         int batchNo = store.lastDoneBatch(id);
         log.info("Cleanse {} apply {} on {} after row {} (batch {} done)", id, batchNo == 0 ? "started" : "resumed", member,
                 cleanse.appliedThroughRow(), batchNo);
-        try (CleanseFile file = CleanseFile.open(upload(id))) {
+        try (CleanseFile file = CleanseFile.open(upload(id), cleanse.fileName())) {
             List<CareLineRows> window = new ArrayList<>(properties.batchSize());
             for (CareLineRows rows = file.next(); rows != null; rows = file.next()) {
                 if (rows.firstRow() <= cleanse.appliedThroughRow()) {
@@ -297,17 +299,15 @@ public class BulkCleanse {
         List<LineOutcome> settled = new ArrayList<>();
         Map<String, Versioned<CareLine>> toSend = new LinkedHashMap<>();
         Map<String, Long> rowOf = new LinkedHashMap<>();
-        long passedBy = 0;
-        for (CareLineRows rows : window) {
-            if (!wouldChange.getOrDefault(rows.firstRow(), false)) {
-                passedBy++;
-                continue;
-            }
-            try {
-                toSend.put(rows.cpliId(), restatement.restate(rows, eventId(id, rows)));
+        List<CareLineRows> toRestate = window.stream().filter(rows -> wouldChange.getOrDefault(rows.firstRow(), false)).toList();
+        long passedBy = window.size() - toRestate.size();
+        for (Restatement.Result result : restatement.restate(toRestate, rows -> eventId(id, rows))) {
+            CareLineRows rows = result.rows();
+            if (result.failure() == null) {
+                toSend.put(rows.cpliId(), result.restated());
                 rowOf.put(rows.cpliId(), rows.firstRow());
-            } catch (BusinessRuleViolation nowFails) {
-                settled.add(new LineOutcome(rows.firstRow(), rows.cpliId(), Outcome.FAILS, failure(nowFails, rows.cpliId(), id), null));
+            } else {
+                settled.add(fails(id, rows, result.failure(), null));
             }
         }
         if (toSend.isEmpty()) {

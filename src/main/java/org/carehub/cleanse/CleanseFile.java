@@ -82,9 +82,14 @@ public final class CleanseFile implements Closeable {
 
     /** Opens the file and checks its header; the caller closes it. */
     public static CleanseFile open(Path file) throws IOException {
+        return open(file, file.getFileName().toString());
+    }
+
+    /** As {@link #open(Path)}, for a file kept under another name than the one its reasons should name. */
+    public static CleanseFile open(Path file, String fileName) throws IOException {
         InputStream in = Files.newInputStream(file);
         try {
-            return new CleanseFile(file.getFileName().toString(), in);
+            return new CleanseFile(fileName, in);
         } catch (RuntimeException | IOException e) {
             in.close();
             throw e;

@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.carehub.cases.CareLine;
 import org.carehub.cases.CareLineElement;
+import org.carehub.cases.CaseLookup;
 import org.carehub.cases.CaseStore;
 import org.carehub.cases.CaseStore.Versioned;
 import org.carehub.cases.LasEvent;
@@ -30,17 +32,33 @@ public class Restatement {
         this.lasEvents = lasEvents;
     }
 
+    /** One care line's restatement: the new version, or why it fails (the rows' own problem, a CLEANSE_* or LAS rule). */
+    public record Result(CareLineRows rows, Versioned<CareLine> restated, BusinessRuleViolation failure) {
+    }
+
     /**
-     * The restated care line with its next version.
+     * The restated care lines with their next versions, the case store read once for the lot.
      *
-     * @param eventId names the change to the rules (a cleanse has no LAS event of its own)
-     * @throws BusinessRuleViolation the rows' own problem, a CLEANSE_* reason, or the first LAS rule the line breaks
+     * @param eventIds name each change to the rules (a cleanse has no LAS event of its own)
      */
-    public Versioned<CareLine> restate(CareLineRows rows, String eventId) {
+    public List<Result> restate(List<CareLineRows> lines, Function<CareLineRows, String> eventIds) {
+        CaseLookup held = cases.snapshot(lines.stream().filter(CareLineRows::readable).map(CareLineRows::cpliId).distinct().toList());
+        List<Result> results = new ArrayList<>(lines.size());
+        for (CareLineRows rows : lines) {
+            try {
+                results.add(new Result(rows, restate(rows, eventIds.apply(rows), held), null));
+            } catch (BusinessRuleViolation fails) {
+                results.add(new Result(rows, null, fails));
+            }
+        }
+        return results;
+    }
+
+    private Versioned<CareLine> restate(CareLineRows rows, String eventId, CaseLookup held) {
         if (!rows.readable()) {
             throw rows.problem();
         }
-        Versioned<CareLine> stored = cases.careLine(rows.cpliId()).orElseThrow(() -> CleanseFile.problem(
+        Versioned<CareLine> stored = held.careLine(rows.cpliId()).orElseThrow(() -> CleanseFile.problem(
                 "CLEANSE_CARE_LINE_UNKNOWN", rows.firstRow(), CleanseFile.CPLI_ID, rows.cpliId()));
         CareLine line = stored.value();
         CleanseRow first = rows.rows().get(0);
@@ -79,7 +97,7 @@ public class Restatement {
         int version = stored.version() + 1;
         LasEvent event = new LasEvent(eventId, version, type, null, null, checkedAs, null, null);
         lasEvents.requireValid(event);
-        lasEvents.applyRules(event);
+        lasEvents.applyRules(event, held);
         return new Versioned<>(restated, version);
     }
 

@@ -12,11 +12,11 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.carehub.finance.contrOCC.AssessmentStatus;
 import org.carehub.finance.contrOCC.Client;
 import org.carehub.finance.contrOCC.ClientRecord;
@@ -167,20 +167,23 @@ class ContrOCCSimulatorStore {
                 new String[] {"person_ref", "cpli_id"}, personRef, cpliId);
     }
 
-    /** In two queries: every service line of these clients, and those with these CPLI ids, with their elements. */
+    /**
+     * Every service line of these clients, and those with these CPLI ids, with their elements: three indexed queries
+     * (an OR of the two lists would read the whole table).
+     */
     List<SimulatedServiceLine> serviceLinesOf(Collection<String> personRefs, Collection<String> cpliIds) {
-        String where = " WHERE person_ref IN (" + placeholders(personRefs.size()) + ") OR cpli_id IN ("
-                + placeholders(cpliIds.size()) + ")";
-        Object[] args = Stream.concat(personRefs.stream(), cpliIds.stream()).toArray();
-        Map<Long, List<ServiceLineElement>> elements = new HashMap<>();
-        jdbc.query("SELECT * FROM sim_contrOCC_service_line_element WHERE line_id IN (SELECT line_id FROM"
-                + " sim_contrOCC_service_line" + where + ") ORDER BY line_id, element_no", (RowCallbackHandler) rs ->
-                elements.computeIfAbsent(rs.getLong("line_id"), id -> new ArrayList<>()).add(element(rs)), args);
-        return jdbc.query("SELECT * FROM sim_contrOCC_service_line" + where + " ORDER BY line_id", (rs, n) -> {
-            SimulatedServiceLine held = lineWithoutElements(rs);
-            held.line().getElements().addAll(elements.getOrDefault(rs.getLong("line_id"), List.of()));
-            return held;
-        }, args);
+        Map<Long, SimulatedServiceLine> lines = new LinkedHashMap<>();
+        RowCallbackHandler keep = rs -> lines.putIfAbsent(rs.getLong("line_id"), lineWithoutElements(rs));
+        jdbc.query("SELECT * FROM sim_contrOCC_service_line WHERE person_ref IN (" + placeholders(personRefs.size()) + ")",
+                keep, personRefs.toArray());
+        jdbc.query("SELECT * FROM sim_contrOCC_service_line WHERE cpli_id IN (" + placeholders(cpliIds.size()) + ")",
+                keep, cpliIds.toArray());
+        if (!lines.isEmpty()) {
+            jdbc.query("SELECT * FROM sim_contrOCC_service_line_element WHERE line_id IN (" + placeholders(lines.size())
+                    + ") ORDER BY line_id, element_no", (RowCallbackHandler) rs ->
+                    lines.get(rs.getLong("line_id")).line().getElements().add(element(rs)), lines.keySet().toArray());
+        }
+        return List.copyOf(lines.values());
     }
 
     /** {@link #replaceServiceLine} for many lines, in batched statements. */
@@ -226,16 +229,7 @@ class ContrOCCSimulatorStore {
 
     /** Replaces what finance holds for the line (version, dates, provider, elements, NHS funding). */
     void replaceServiceLine(String financeId, ServiceLine line) {
-        long id = idOf(LINE_PREFIX, financeId);
-        NhsFunding nhs = line.getNhsFunding();
-        jdbc.update("UPDATE sim_contrOCC_service_line SET cpli_version = ?, provider_ref = ?, contract_ref = ?, start_date = ?,"
-                        + " end_date = ?, end_reason = ?, nhs_scheme = ?, nhs_body = ?, nhs_share_percent = ?, updated_at = ?"
-                        + " WHERE line_id = ?",
-                line.getCpliVersion(), line.getProviderRef(), line.getContractRef(), line.getStartDate(), line.getEndDate(),
-                line.getEndReason(), nhs == null ? null : nhs.getScheme(), nhs == null ? null : nhs.getBody(),
-                nhs == null ? null : nhs.getSharePercent(), now(), id);
-        jdbc.update("DELETE FROM sim_contrOCC_service_line_element WHERE line_id = ?", id);
-        insertElements(id, line.getElements());
+        replaceServiceLines(List.of(new SimulatedServiceLine(financeId, line)));
     }
 
     private static final String INSERT_ELEMENT = "INSERT INTO sim_contrOCC_service_line_element (line_id, element_no,"

@@ -6,8 +6,10 @@ import static org.carehub.simulators.contrOCC.ContrOCCForms.line;
 import static org.carehub.simulators.contrOCC.ContrOCCForms.unique;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.carehub.finance.ContrOCCHubTest;
 import org.carehub.finance.contrOCC.AssessmentStatus;
+import org.carehub.finance.contrOCC.BatchImportResult;
 import org.carehub.finance.contrOCC.Client;
 import org.carehub.finance.contrOCC.ImportResult;
 import org.carehub.finance.contrOCC.ImportStatus;
@@ -226,5 +228,37 @@ class ContrOCCSimulatorTest {
         assertThat(result.getReasonCode()).isEqualTo(reason);
         assertThat(result.getField()).isEqualTo(field);
         assertThat(result.getMessage()).isNotBlank();
+    }    @Test
+    void aBatchJudgesEachLineByTheSingleImportRulesAndItsResendAppliesNothingAgain() {
+        String held = unique("C");
+        simulator.importServiceLine(unique("ref"), line(person, held, 1, MAY, null, "HC_PERSONAL"));
+        String fresh = unique("C");
+        String batch = unique("cleanse") + "/1";
+        List<ServiceLine> lines = List.of(
+                line(person, held, 2, MAY, MAY.plusDays(30), "HC_PERSONAL"),                       // updated
+                line(person, fresh, 1, MAY.plusDays(10), null, "HC_PERSONAL"),                      // overlaps the one before
+                line(unique("P"), unique("C"), 1, MAY, null, "HC_PERSONAL"));                      // client unknown
+
+        BatchImportResult first = simulator.importServiceLines(batch, lines);
+        BatchImportResult again = simulator.importServiceLines(batch, lines);
+
+        assertThat(first.getResult().getStatus()).isEqualTo(ImportStatus.ACCEPTED);
+        assertThat(first.getLineResults()).extracting(ImportResult::getStatus)
+                .containsExactly(ImportStatus.UPDATED, ImportStatus.REJECTED, ImportStatus.REJECTED);
+        assertThat(first.getLineResults()).extracting(ImportResult::getReasonCode)
+                .containsExactly(null, RejectionReason.OVERLAPPING_LINE, RejectionReason.CLIENT_UNKNOWN);
+        assertThat(first.getLineResults().get(0).getImportReference()).isEqualTo(batch + "/" + held);
+        assertThat(again.getResult().isDuplicate()).isTrue();
+        assertThat(again.getLineResults()).extracting(ImportResult::getStatus)
+                .containsExactly(ImportStatus.ACCEPTED, ImportStatus.REJECTED, ImportStatus.REJECTED);
+        assertThat(again.getLineResults()).allMatch(ImportResult::isDuplicate);
+        assertThat(simulator.serviceLines(held)).singleElement().satisfies(l -> {
+            assertThat(l.line().getCpliVersion()).isEqualTo(2);
+            assertThat(l.line().getEndDate()).isEqualTo(MAY.plusDays(30));
+            assertThat(l.line().getElements()).hasSize(1);
+        });
+        assertThat(simulator.countServiceLinesForCpli(fresh)).isZero();
     }
+
+
 }
