@@ -68,6 +68,7 @@ class OutageTest {
             // Finance away for longer than the retries would last: the events wait, then all go through.
             financeLink.cut();
             loader.publish(clients.subList(0, third));
+            // Two consumers each hold a message: more waits than both could have had within the retries.
             await().atMost(Duration.ofSeconds(60)).until(() -> financeOutageRetries(hub[0]) > 2 * (RETRIES + 1));
             assertThat(Settling.parkedByReason(hub[0])).as("parked while finance was down").isEmpty();
             financeLink.restore();

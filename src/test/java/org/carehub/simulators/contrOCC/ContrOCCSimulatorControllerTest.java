@@ -1,6 +1,7 @@
 package org.carehub.simulators.contrOCC;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.carehub.simulators.contrOCC.ContrOCCForms.client;
 import static org.carehub.simulators.contrOCC.ContrOCCForms.line;
 import static org.carehub.simulators.contrOCC.ContrOCCForms.unique;
@@ -34,6 +35,7 @@ class ContrOCCSimulatorControllerTest {
     @AfterEach
     void simulatorBackUp() {
         simulator.setAvailable(true);
+        simulator.setImportsFailing(false);
     }
 
     @Test
@@ -46,6 +48,22 @@ class ContrOCCSimulatorControllerTest {
         assertThat(whileDown.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(whenUp.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(whenUp.getBody()).contains("findClientResponse");
+    }
+
+    @Test
+    void withImportsFailingQuestionsAreAnsweredButEveryImportFailsUntilSwitchedBack() {
+        String person = unique("P");
+        http.postForEntity(CONTROLS + "/imports-failing", Map.of("failing", true), JsonNode.class);
+        ResponseEntity<String> question = findClientOverSoap(person);
+
+        assertThat(question.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThatThrownBy(() -> simulator.importClient(unique("ref"), client(person)))
+                .hasMessageContaining("import service is failing");
+        assertThat(simulator.findClient(person)).isNull();
+
+        http.postForEntity(CONTROLS + "/imports-failing", Map.of("failing", false), JsonNode.class);
+        simulator.importClient(unique("ref"), client(person));
+        assertThat(simulator.findClient(person)).isNotNull();
     }
 
     @Test
