@@ -95,8 +95,8 @@ public class CleanseStore {
         if (cpliIds.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(jdbc.query("SELECT cpli_id FROM cleanse_line WHERE cleanse_id = ? AND cpli_id = ANY(?)",
-                SqlArrays.parameters(cleanseId, cpliIds), (rs, n) -> rs.getString(1)));
+        return new HashSet<>(jdbc.query("SELECT cpli_id FROM cleanse_line WHERE cpli_id = ANY(?) AND cleanse_id = ?",
+                SqlArrays.parameters(cpliIds, cleanseId), (rs, n) -> rs.getString(1)));
     }
 
     /** One chunk of the dry run: its lines, their failures and the counts, together. */
