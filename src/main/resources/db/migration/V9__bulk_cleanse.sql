@@ -60,7 +60,8 @@ CREATE TABLE cleanse_line (
     batch_no     INTEGER,
     PRIMARY KEY (cleanse_id, first_row)
 );
-CREATE INDEX cleanse_line_cpli ON cleanse_line (cleanse_id, cpli_id);
+-- cpli_id alone: a batch's lookup (cpli_id = ANY(?) AND cleanse_id = ?) then reads only its own CPLI ids
+CREATE INDEX cleanse_line_cpli ON cleanse_line (cpli_id);
 
 -- Why a line fails, in full (only failing lines have a row): the field, the value, the sentence and the fix.
 CREATE TABLE cleanse_failure (

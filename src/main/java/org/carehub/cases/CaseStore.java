@@ -7,13 +7,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
+import org.carehub.SqlArrays;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -56,21 +56,21 @@ public class CaseStore implements CaseLookup {
     public CaseLookup snapshot(Collection<String> cpliIds) {
         Map<String, Versioned<CareLine>> lines = new HashMap<>();
         if (!cpliIds.isEmpty()) {
-            jdbc.query("SELECT payload, version FROM care_line WHERE cpli_id IN (" + placeholders(cpliIds.size()) + ")",
+            jdbc.query("SELECT payload, version FROM care_line WHERE cpli_id = ANY(?)", SqlArrays.parameters(cpliIds),
                     (RowCallbackHandler) rs -> {
                         CareLine line = read(rs.getString(1), CareLine.class);
                         lines.put(line.cpliId(), new Versioned<>(line, rs.getInt(2)));
-                    }, cpliIds.toArray());
+                    });
         }
         Set<String> clientIds = new HashSet<>();
         lines.values().forEach(v -> clientIds.add(v.value().clientId()));
         Map<String, Versioned<Client>> clients = new HashMap<>();
         if (!clientIds.isEmpty()) {
-            jdbc.query("SELECT payload, version FROM las_client WHERE las_person_id IN (" + placeholders(clientIds.size()) + ")",
+            jdbc.query("SELECT payload, version FROM las_client WHERE las_person_id = ANY(?)", SqlArrays.parameters(clientIds),
                     (RowCallbackHandler) rs -> {
                         Client client = read(rs.getString(1), Client.class);
                         clients.put(client.lasPersonId(), new Versioned<>(client, rs.getInt(2)));
-                    }, clientIds.toArray());
+                    });
         }
         return new CaseLookup() {
             @Override
@@ -85,9 +85,6 @@ public class CaseStore implements CaseLookup {
         };
     }
 
-    private static String placeholders(int count) {
-        return String.join(", ", Collections.nCopies(count, "?"));
-    }
 
     /** Clients with this NHS number (spaces and hyphens ignored); more than one means LAS holds a duplicate. */
     public List<Client> clientsByNhsNumber(String nhsNumber) {

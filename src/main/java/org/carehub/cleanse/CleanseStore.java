@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.carehub.SqlArrays;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -95,8 +95,8 @@ public class CleanseStore {
         if (cpliIds.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(jdbc.queryForList("SELECT cpli_id FROM cleanse_line WHERE cleanse_id = ? AND cpli_id IN ("
-                + placeholders(cpliIds.size()) + ")", String.class, args(cleanseId, cpliIds)));
+        return new HashSet<>(jdbc.query("SELECT cpli_id FROM cleanse_line WHERE cpli_id = ANY(?) AND cleanse_id = ?",
+                SqlArrays.parameters(cpliIds, cleanseId), (rs, n) -> rs.getString(1)));
     }
 
     /** One chunk of the dry run: its lines, their failures and the counts, together. */
@@ -230,16 +230,7 @@ public class CleanseStore {
         return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
-    private static String placeholders(int count) {
-        return String.join(", ", Collections.nCopies(count, "?"));
-    }
 
-    private static Object[] args(Object first, Collection<?> rest) {
-        List<Object> all = new ArrayList<>(rest.size() + 1);
-        all.add(first);
-        all.addAll(rest);
-        return all.toArray();
-    }
 
     private CleanseRecord record(ResultSet rs, int row) throws SQLException {
         return new CleanseRecord(rs.getLong("cleanse_id"), rs.getString("file_name"), rs.getString("checksum"),

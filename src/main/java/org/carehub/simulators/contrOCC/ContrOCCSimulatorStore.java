@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.carehub.SqlArrays;
 import org.carehub.finance.contrOCC.AssessmentStatus;
 import org.carehub.finance.contrOCC.Client;
 import org.carehub.finance.contrOCC.ClientRecord;
@@ -111,8 +111,8 @@ class ContrOCCSimulatorStore {
 
     /** Locks the rows of those of the clients finance holds (as {@link #lockClient}) and answers their refs. */
     Set<String> lockClients(Collection<String> personRefs) {
-        return new HashSet<>(jdbc.queryForList("SELECT person_ref FROM sim_contrOCC_client WHERE person_ref IN ("
-                + placeholders(personRefs.size()) + ") ORDER BY person_ref FOR UPDATE", String.class, personRefs.toArray()));
+        return new HashSet<>(jdbc.query("SELECT person_ref FROM sim_contrOCC_client WHERE person_ref = ANY(?) ORDER BY person_ref"
+                + " FOR UPDATE", SqlArrays.parameters(personRefs), (rs, n) -> rs.getString(1)));
     }
 
     String insertClient(Client client) {
@@ -174,14 +174,12 @@ class ContrOCCSimulatorStore {
     List<SimulatedServiceLine> serviceLinesOf(Collection<String> personRefs, Collection<String> cpliIds) {
         Map<Long, SimulatedServiceLine> lines = new LinkedHashMap<>();
         RowCallbackHandler keep = rs -> lines.putIfAbsent(rs.getLong("line_id"), lineWithoutElements(rs));
-        jdbc.query("SELECT * FROM sim_contrOCC_service_line WHERE person_ref IN (" + placeholders(personRefs.size()) + ")",
-                keep, personRefs.toArray());
-        jdbc.query("SELECT * FROM sim_contrOCC_service_line WHERE cpli_id IN (" + placeholders(cpliIds.size()) + ")",
-                keep, cpliIds.toArray());
+        jdbc.query("SELECT * FROM sim_contrOCC_service_line WHERE person_ref = ANY(?)", SqlArrays.parameters(personRefs), keep);
+        jdbc.query("SELECT * FROM sim_contrOCC_service_line WHERE cpli_id = ANY(?)", SqlArrays.parameters(cpliIds), keep);
         if (!lines.isEmpty()) {
-            jdbc.query("SELECT * FROM sim_contrOCC_service_line_element WHERE line_id IN (" + placeholders(lines.size())
-                    + ") ORDER BY line_id, element_no", (RowCallbackHandler) rs ->
-                    lines.get(rs.getLong("line_id")).line().getElements().add(element(rs)), lines.keySet().toArray());
+            jdbc.query("SELECT * FROM sim_contrOCC_service_line_element WHERE line_id = ANY(?) ORDER BY line_id, element_no",
+                    SqlArrays.parameters(lines.keySet()), (RowCallbackHandler) rs ->
+                    lines.get(rs.getLong("line_id")).line().getElements().add(element(rs)));
         }
         return List.copyOf(lines.values());
     }
@@ -202,8 +200,8 @@ class ContrOCCSimulatorStore {
                             nhs == null ? null : nhs.getBody(), nhs == null ? null : nhs.getSharePercent(), now,
                             idOf(LINE_PREFIX, held.financeId())};
                 }).toList());
-        jdbc.update("DELETE FROM sim_contrOCC_service_line_element WHERE line_id IN (" + placeholders(lines.size()) + ")",
-                lines.stream().map(held -> idOf(LINE_PREFIX, held.financeId())).toArray());
+        jdbc.update("DELETE FROM sim_contrOCC_service_line_element WHERE line_id = ANY(?)",
+                SqlArrays.parameters(lines.stream().map(held -> idOf(LINE_PREFIX, held.financeId())).toList()));
         List<Object[]> elementRows = new ArrayList<>();
         for (SimulatedServiceLine held : lines) {
             List<ServiceLineElement> elements = held.line().getElements();
@@ -394,9 +392,6 @@ class ContrOCCSimulatorStore {
         return String.format("%s%06d", prefix, id);
     }
 
-    private static String placeholders(int count) {
-        return String.join(", ", Collections.nCopies(Math.max(1, count), "?"));
-    }
 
     private static long idOf(String prefix, String financeId) {
         if (financeId == null || !financeId.matches(prefix + "\\d{1,18}")) {
