@@ -9,7 +9,8 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 
 /**
  * Who leads which poller: /actuator/health/leadership lists this hub, the pollers it leads, and the leader of
- * each poller as the lease table says ("none" once a lease lapsed and no hub has taken it yet).
+ * each poller as the lease table says ("none" once a lease lapsed and no hub has taken it yet). Other leases (a
+ * bulk cleanse's) show while a hub holds them; released, they are history, not a poller without a leader.
  * Following, not leading, is healthy: the other hub is doing the polling.
  */
 public class LeadershipHealthIndicator implements HealthIndicator {
@@ -24,11 +25,16 @@ public class LeadershipHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        List<String> leads = clusterService.getNamespaces().stream().filter(clusterService::isLeader).sorted().toList();
+        List<String> pollers = clusterService.getNamespaces();
+        List<String> leads = pollers.stream().filter(clusterService::isLeader).sorted().toList();
         Instant now = Instant.now();
         Map<String, String> leaders = new TreeMap<>();
         for (Lease lease : leases.leases()) {
-            leaders.put(lease.namespace(), lease.heldAt(now) ? lease.holder() : "none");
+            if (lease.heldAt(now)) {
+                leaders.put(lease.namespace(), lease.holder());
+            } else if (pollers.contains(lease.namespace())) {
+                leaders.put(lease.namespace(), "none");
+            }
         }
         return Health.up().withDetail("thisHub", clusterService.memberId()).withDetail("leads", leads)
                 .withDetail("leaders", leaders).build();
