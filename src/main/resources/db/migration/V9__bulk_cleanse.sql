@@ -60,7 +60,7 @@ CREATE TABLE cleanse_line (
     batch_no     INTEGER,
     PRIMARY KEY (cleanse_id, first_row)
 );
--- cpli_id alone: a batch's lookup (cpli_id = ANY(?) AND cleanse_id = ?) then reads only its own CPLI ids
+-- cpli_id alone: the dry run looks up each batch's CPLI ids (CleanseStore.alreadyInFile)
 CREATE INDEX cleanse_line_cpli ON cleanse_line (cpli_id);
 
 -- Why a line fails, in full (only failing lines have a row): the field, the value, the sentence and the fix.

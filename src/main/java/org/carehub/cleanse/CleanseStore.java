@@ -17,6 +17,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.carehub.SqlArrays;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -95,8 +96,16 @@ public class CleanseStore {
         if (cpliIds.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(jdbc.query("SELECT cpli_id FROM cleanse_line WHERE cpli_id = ANY(?) AND cleanse_id = ?",
-                SqlArrays.parameters(cpliIds, cleanseId), (rs, n) -> rs.getString(1)));
+        // By CPLI id alone, the cleanse picked out here: with a cleanse_id condition H2 may keep a plan made while the
+        // table was empty (the primary key's cleanse_id prefix) and read every line of the cleanse for each batch.
+        Set<String> found = new HashSet<>();
+        jdbc.query("SELECT cleanse_id, cpli_id FROM cleanse_line WHERE cpli_id = ANY(?)", SqlArrays.parameters(cpliIds),
+                (RowCallbackHandler) rs -> {
+                    if (rs.getLong(1) == cleanseId) {
+                        found.add(rs.getString(2));
+                    }
+                });
+        return found;
     }
 
     /** One chunk of the dry run: its lines, their failures and the counts, together. */
