@@ -1,6 +1,7 @@
 package org.carehub.cluster;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,7 +26,7 @@ public class LeadershipHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        List<String> pollers = clusterService.getNamespaces();
+        Collection<String> pollers = clusterService.getNamespaces();
         List<String> leads = pollers.stream().filter(clusterService::isLeader).sorted().toList();
         Instant now = Instant.now();
         Map<String, String> leaders = new TreeMap<>();
