@@ -80,6 +80,9 @@ public class ParkedQueues {
         return JOURNEY_ID + " = '" + journeyId.replace("'", "''") + "'";
     }
 
+    private static final int ASKS_BEFORE_THE_END = 6;
+    private static final long PATIENCE_MS = 75;
+
     private interface Visitor {
         void visit(Message message) throws JMSException;
     }
@@ -88,11 +91,34 @@ public class ParkedQueues {
     private void browse(String queue, String selector, Visitor visitor) {
         jms.browseSelected(queue, selector, (session, browser) -> {
             Enumeration<?> messages = browser.getEnumeration();
-            while (messages.hasMoreElements()) {
+            while (hasMore(messages)) {
                 visitor.visit((Message) messages.nextElement());
             }
             return null;
         });
+    }
+
+    /**
+     * Artemis can answer "no more" while it is still starting to stream a large message (its large-message deliverer
+     * runs after the browser's forced-delivery answer), which ended the list at the first large parked message. Each
+     * further question is another round trip to the broker; the last few wait a moment first (at most
+     * {@value #PATIENCE_MS} ms at the end of each queue), by which time the message has come.
+     */
+    private static boolean hasMore(Enumeration<?> messages) {
+        for (int ask = 0; ask < ASKS_BEFORE_THE_END; ask++) {
+            if (ask >= ASKS_BEFORE_THE_END / 2) {
+                try {
+                    Thread.sleep(PATIENCE_MS / (ASKS_BEFORE_THE_END - ASKS_BEFORE_THE_END / 2));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            if (messages.hasMoreElements()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static ParkedItem item(String queue, Message m) throws JMSException {
