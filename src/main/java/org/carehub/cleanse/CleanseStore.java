@@ -23,7 +23,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The cleanse tables (V9): cleanses, their lines' outcomes, failures and finance batches. Batched writes throughout. */
+/** The cleanse tables (V13): cleanses, their lines' outcomes, failures and finance batches. Batched writes throughout. */
 @Repository
 public class CleanseStore {
 
