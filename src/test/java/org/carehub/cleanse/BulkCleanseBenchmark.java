@@ -37,7 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * only, split into day support and sleep-in), dry run then apply, through the whole hub: REST upload, the file read
  * twice, the LAS rules, batches to the ContrOCC simulator over SOAP, the case store. Prints time, lines/s and peak
  * heap; asserts nothing about time. N from {@code carehub.bench.cleanse.lines} (default 20,000). Run in 512 MB:
- * {@code ./mvnw -B -o -Pbenchmark test -Dtest=BulkCleanseBenchmark -DargLine="-Xmx512m -Dcarehub.bench.cleanse.lines=100000"}
+ * {@code ./mvnw -B -Pbenchmark test -Dtest=BulkCleanseBenchmark -Dcarehub.bench.cleanse.lines=100000}
  */
 @Tag("benchmark")
 class BulkCleanseBenchmark extends HubTest {
