@@ -56,4 +56,37 @@ class CaseStoreTest {
         assertThat(stored.value().endDate()).isEqualTo(LocalDate.of(2026, 12, 31));
         assertThat(stored.value().elements()).extracting(CareLineElement::elementCode).containsExactly("DAY_SUPPORT", "SLEEP_IN");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.carehub.TestDatabases#both")
+    void a_batch_snapshot_holds_the_asked_care_lines_and_their_clients_in_two_queries(Database db) {
+        CaseStore store = new CaseStore(new JdbcTemplate(db.dataSource()), json);
+        Client first = TestEvents.client(TestEvents.unique("LAS"));
+        Client second = TestEvents.client(TestEvents.unique("LAS"));
+        Client notAsked = TestEvents.client(TestEvents.unique("LAS"));
+        List.of(first, second, notAsked).forEach(client -> store.saveClient(client, 1));
+        CareLine a = careLineOf(first, TestEvents.unique("CPLI"));
+        CareLine b = careLineOf(second, TestEvents.unique("CPLI"));
+        CareLine c = careLineOf(notAsked, TestEvents.unique("CPLI"));
+        store.saveCareLine(a, 2);
+        store.saveCareLine(b, 5);
+        store.saveCareLine(c, 1);
+
+        CaseLookup batch = store.snapshot(List.of(a.cpliId(), b.cpliId(), "CPLI-unknown"));
+
+        assertThat(batch.careLine(a.cpliId())).map(CaseStore.Versioned::version).contains(2);
+        assertThat(batch.careLine(b.cpliId())).map(CaseStore.Versioned::value).contains(b);
+        assertThat(batch.careLine("CPLI-unknown")).isEmpty();
+        assertThat(batch.careLine(c.cpliId())).as("a line not asked for").isEmpty();
+        assertThat(batch.client(first.lasPersonId())).map(CaseStore.Versioned::value).contains(first);
+        assertThat(batch.client(second.lasPersonId())).isPresent();
+        assertThat(batch.client(notAsked.lasPersonId())).as("a client of no line asked for").isEmpty();
+    }
+
+    private static CareLine careLineOf(Client client, String cpliId) {
+        return new CareLine(cpliId, client.lasPersonId(), "SUPPORTED_LIVING", "PRV-003", "SL-2025-003",
+                LocalDate.of(2026, 5, 1), null, null,
+                List.of(new CareLineElement("DAY_SUPPORT", "hour", new BigDecimal("22.80"), new BigDecimal("30"), null)),
+                null);
+    }
 }
