@@ -34,7 +34,9 @@ import org.carehub.reference.OwnerTeam;
 import org.carehub.reference.ReferenceData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Bulk cleanse: a file restating many care lines (docs/bulk-cleanse.md) is uploaded, dry-run (report.csv and a
@@ -171,7 +173,15 @@ public class BulkCleanse {
 
     /** Runs (or resumes) the oldest cleanse waiting to run that no other hub holds, to its end. */
     public void runPending() {
-        for (long cleanseId : store.runnable()) {
+        List<Long> waiting;
+        try {
+            waiting = store.runnable();
+        } catch (DataAccessResourceFailureException | CannotCreateTransactionException databaseAway) {
+            // Health shows the database down; the next poll looks again. Not a stack trace every poll meanwhile.
+            log.debug("No look for cleanses to run: the database did not answer ({})", databaseAway.getMessage());
+            return;
+        }
+        for (long cleanseId : waiting) {
             String lease = "cleanse-" + cleanseId;
             if (!leases.takeOrRenew(lease, member, cluster.leaseExpiry())) {
                 continue;

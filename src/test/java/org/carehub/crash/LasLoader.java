@@ -68,8 +68,13 @@ final class LasLoader {
     private void publish(LasEvent event) {
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                var answer = las.post().uri(hubUrl.get() + "/api/las/events").body(event).retrieve().toBodilessEntity();
+                var answer = las.post().uri(hubUrl.get() + "/api/las/events").body(event).retrieve().toEntity(String.class);
                 if (answer.getStatusCode().is2xxSuccessful()) {
+                    // An acceptance names the journey; a bare 2xx would be an answer nobody gave on purpose.
+                    if (answer.getBody() == null || !answer.getBody().contains("\"journeyId\"")) {
+                        throw new IllegalStateException("The hub answered " + answer.getStatusCode() + " without a journey for "
+                                + event.idempotencyKey() + ": " + answer.getBody());
+                    }
                     sent.add(event.idempotencyKey());
                     return;
                 }
