@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
+import java.util.function.Function;
 import org.carehub.SqlArrays;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -54,24 +55,12 @@ public class CaseStore implements CaseLookup {
 
     /** The care lines with these ids and their clients, read in two queries, as a lookup for the rules. */
     public CaseLookup snapshot(Collection<String> cpliIds) {
-        Map<String, Versioned<CareLine>> lines = new HashMap<>();
-        if (!cpliIds.isEmpty()) {
-            jdbc.query("SELECT payload, version FROM care_line WHERE cpli_id = ANY(?)", SqlArrays.parameters(cpliIds),
-                    (RowCallbackHandler) rs -> {
-                        CareLine line = read(rs.getString(1), CareLine.class);
-                        lines.put(line.cpliId(), new Versioned<>(line, rs.getInt(2)));
-                    });
-        }
+        Map<String, Versioned<CareLine>> lines = versionedById("care_line", "cpli_id", cpliIds, CareLine.class,
+                CareLine::cpliId);
         Set<String> clientIds = new HashSet<>();
         lines.values().forEach(v -> clientIds.add(v.value().clientId()));
-        Map<String, Versioned<Client>> clients = new HashMap<>();
-        if (!clientIds.isEmpty()) {
-            jdbc.query("SELECT payload, version FROM las_client WHERE las_person_id = ANY(?)", SqlArrays.parameters(clientIds),
-                    (RowCallbackHandler) rs -> {
-                        Client client = read(rs.getString(1), Client.class);
-                        clients.put(client.lasPersonId(), new Versioned<>(client, rs.getInt(2)));
-                    });
-        }
+        Map<String, Versioned<Client>> clients = versionedById("las_client", "las_person_id", clientIds, Client.class,
+                Client::lasPersonId);
         return new CaseLookup() {
             @Override
             public Optional<Versioned<CareLine>> careLine(String cpliId) {
@@ -84,7 +73,6 @@ public class CaseStore implements CaseLookup {
             }
         };
     }
-
 
     /** Clients with this NHS number (spaces and hyphens ignored); more than one means LAS holds a duplicate. */
     public List<Client> clientsByNhsNumber(String nhsNumber) {
@@ -174,6 +162,20 @@ public class CaseStore implements CaseLookup {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not store " + value, e);
         }
+    }
+
+    /** Rows of one table by id, in one query (the ids bound as one array), each with its version. */
+    private <T> Map<String, Versioned<T>> versionedById(String table, String idColumn, Collection<String> ids,
+                                                        Class<T> type, Function<T, String> idOf) {
+        Map<String, Versioned<T>> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.query("SELECT payload, version FROM " + table + " WHERE " + idColumn + " = ANY(?)",
+                    SqlArrays.parameters(ids), (RowCallbackHandler) rs -> {
+                        T value = read(rs.getString(1), type);
+                        found.put(idOf.apply(value), new Versioned<>(value, rs.getInt(2)));
+                    });
+        }
+        return found;
     }
 
     private <T> T read(String payload, Class<T> type) {
