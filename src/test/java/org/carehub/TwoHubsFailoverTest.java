@@ -1,7 +1,6 @@
 package org.carehub;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import jakarta.jms.Connection;
 import jakarta.jms.Message;
@@ -101,21 +100,21 @@ class TwoHubsFailoverTest {
                 http.post().uri(finance + "/simulators/contrOCC/delay").body(Map.of("millis", 20)).retrieve().toBodilessEntity();
                 List<CareLine> lines = new ArrayList<>();
                 CompletableFuture<Void> load = CompletableFuture.runAsync(() -> publishAll(second, lines));
-                await().atMost(Duration.ofSeconds(90)).until(() -> imports(finance) >= EVENTS / 5);
+                first.await("a fifth of the events imported by finance", Duration.ofSeconds(90), () -> imports(finance) >= EVENTS / 5);
                 first.kill();
                 long importedAtKill = imports(finance);
                 load.join();
                 http.post().uri(finance + "/simulators/contrOCC/delay").body(Map.of("millis", 0)).retrieve().toBodilessEntity();
 
                 assertThat(importedAtKill).as("the hub died mid-load").isLessThan(EVENTS / 2);
-                await().atMost(Duration.ofSeconds(30)).until(() -> leads(second).contains(POLLER));
+                second.await("the second hub leading the pollers", Duration.ofSeconds(30), () -> leads(second).contains(POLLER));
                 assertThat(new LeaseTable(new JdbcTemplate(database.dataSource()), Clock.systemUTC()).leases())
                         .filteredOn(lease -> lease.namespace().equals(POLLER)).map(Lease::holder)
                         .singleElement().asString().startsWith("hub-b@");
 
                 // Finance ends up with every care line at its last version and nothing is left on the broker for the
                 // hubs (or something was parked, which says why at once).
-                await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(2)).until(() ->
+                second.await("every care line in finance at its last version, or something parked", Duration.ofSeconds(150), () ->
                         !parkedReasons(broker).isEmpty() || lastVersionsInFinance(finance, lines) == CLIENTS
                                 && count(broker, "carehub.las.events") == 0);
                 assertThat(parkedReasons(broker)).as("parked (reason, client)").isEmpty();

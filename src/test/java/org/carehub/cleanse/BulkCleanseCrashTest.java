@@ -1,7 +1,6 @@
 package org.carehub.cleanse;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +18,6 @@ import org.carehub.cases.TestEvents;
 import org.carehub.reference.MappingsLoader;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
@@ -35,8 +33,8 @@ class BulkCleanseCrashTest {
     private static final int LINES_PER_CLIENT = 5;
     private static final List<String> SETTINGS = List.of("--carehub.cleanse.batch-size=4");
 
-    @TempDir
-    Path dataDir;
+    /** Kept under target/ after the run, hub logs and all, for a look at what happened. */
+    private final Path dataDir = HubTest.newTestDir("cleanse-crash-");
 
     private final RestClient http = RestClient.create();
     private final RestClient las = HubTest.as(HubTest.LAS);
@@ -60,7 +58,8 @@ class BulkCleanseCrashTest {
                     publish(base, TestEvents.created(line));
                 }
             }
-            await().atMost(Duration.ofSeconds(120)).until(() -> lines.stream().allMatch(l -> financeVersions(base, l).equals(List.of(1))));
+            first.await("every care line in finance at version 1", Duration.ofSeconds(120),
+                    () -> lines.stream().allMatch(l -> financeVersions(base, l).equals(List.of(1))));
 
             StringBuilder file = new StringBuilder(String.join(",", CleanseFile.COLUMNS)).append('\n');
             lines.forEach(l -> file.append(l.cpliId()).append(",END,").append(l.startDate().plusDays(3))
@@ -68,14 +67,13 @@ class BulkCleanseCrashTest {
             Map<?, ?> uploaded = operator.post().uri(base + "/api/cleanses?fileName=end-lines.csv")
                     .contentType(MediaType.valueOf("text/csv")).body(file.toString()).retrieve().body(Map.class);
             id = ((Number) uploaded.get("cleanseId")).longValue();
-            await().atMost(Duration.ofSeconds(60)).until(() -> "DRY_RUN_DONE".equals(progress(base, id).get("status")));
+            first.await("the dry run done", Duration.ofSeconds(60), () -> "DRY_RUN_DONE".equals(progress(base, id).get("status")));
 
             // Finance answers slowly, so the hub dies with batches still to send (and likely one in flight).
             http.post().uri(base + "/simulators/contrOCC/delay").body(Map.of("millis", 400)).retrieve().toBodilessEntity();
             operator.post().uri(base + "/api/cleanses/" + id + "/apply").body(Map.of("checksum", uploaded.get("checksum")))
                     .retrieve().toBodilessEntity();
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> ((Number) progress(base, id).get("applied")).intValue() >= 8);
+            first.await("8 lines applied", Duration.ofSeconds(60), () -> ((Number) progress(base, id).get("applied")).intValue() >= 8);
             first.kill();
         }
 
@@ -85,7 +83,7 @@ class BulkCleanseCrashTest {
             assertThat(resumedFrom.get("status")).isEqualTo("APPLY_REQUESTED");
             assertThat(((Number) resumedFrom.get("applied")).intValue()).isLessThan(lines.size());
 
-            await().atMost(Duration.ofSeconds(120)).until(() -> "APPLIED".equals(progress(base, id).get("status")));
+            second.await("the cleanse applied", Duration.ofSeconds(120), () -> "APPLIED".equals(progress(base, id).get("status")));
             Map<?, ?> done = progress(base, id);
             assertThat(done.get("applied")).isEqualTo(lines.size());
             assertThat(done.get("rejectedByFinance")).isEqualTo(0);

@@ -1,7 +1,6 @@
 package org.carehub.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -69,8 +68,9 @@ class OutageTest {
             financeLink.cut();
             loader.publish(clients.subList(0, third));
             // Two consumers each hold a message: more waits than both could have had within the retries.
-            await().atMost(Duration.ofSeconds(60)).until(() -> financeOutageRetries(hub[0]) > 2 * (RETRIES + 1));
-            assertThat(Settling.parkedByReason(hub[0])).as("parked while finance was down").isEmpty();
+            hub[0].await("the consumers waiting out finance's outage", Duration.ofSeconds(60),
+                    () -> financeOutageRetries(hub[0]) > 2 * (RETRIES + 1));
+            assertThat(hub[0].parkedByReason()).as("parked while finance was down").isEmpty();
             financeLink.restore();
             Accounting afterFinance = Settling.awaitAccounted(load, loader, finance, hub[0], NO_PROGRESS);
             System.out.println("OutageTest: finance down, then back: " + afterFinance);
@@ -79,9 +79,9 @@ class OutageTest {
 
             // The database away under load: the hub stops taking events and consuming, then carries on.
             CompletableFuture<Void> publishing = CompletableFuture.runAsync(() -> loader.publish(clients.subList(third, 2 * third)));
-            await().atMost(Duration.ofSeconds(60)).until(() -> loader.sent().size() > afterFinance.sent() + 10);
+            hub[0].await("ten more events taken", Duration.ofSeconds(60), () -> loader.sent().size() > afterFinance.sent() + 10);
             databaseLink.cut();
-            await().atMost(Duration.ofSeconds(60)).until(() -> !"UP".equals(hubHealth(hub[0])));
+            hub[0].await("the hub's health not UP with its database away", Duration.ofSeconds(60), () -> !"UP".equals(hubHealth(hub[0])));
             long before = imports(finance);
             Thread.sleep(5_000); // the outage lasts: the hub must not move meanwhile
             long during = imports(finance);
