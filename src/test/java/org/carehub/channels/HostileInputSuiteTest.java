@@ -366,6 +366,35 @@ class HostileInputSuiteTest extends HubTest {
                 "taken as data; every CSV the hub writes starts such a cell with '", taken, FOLDER_BOUND);
     }
 
+    @Test
+    void aLasCsvFileStillBeingWrittenIsTakenOnlyOnceWhole() throws Exception {
+        String person = TestEvents.unique("LAS");
+        String name = TestEvents.unique("slow") + ".csv";
+        byte[] file = utf8(CSV_HEADER + String.join(",", TestEvents.unique("EV"), "1", "CLIENT_REGISTERED", person, "9434765919",
+                "Joan", "Evans", "1938-04-02", "12 Mill Street", "Croydon", "CR0 1AB", "yes", "", "", "", "", "", "", "", "") + "\n");
+        Duration writing = csvSettings.settleTime().multipliedBy(4);
+
+        // LAS writes straight into the inbox, a little at a time, for four times the settle time: a file read early
+        // would be cut inside the row and parked MALFORMED_CSV_ROW.
+        Files.createDirectories(lasInbox());
+        int chunks = 20;
+        try (var out = Files.newOutputStream(lasInbox().resolve(name))) {
+            for (int i = 0; i < chunks; i++) {
+                out.write(file, i * file.length / chunks, (i + 1) * file.length / chunks - i * file.length / chunks);
+                out.flush();
+                Thread.sleep(writing.toMillis() / chunks);
+            }
+        }
+
+        Map<?, ?>[] journeys = await().atMost(WAIT).until(() -> as(VIEWER).get().uri(baseUrl() + "/api/journeys?clientId=" + person)
+                .retrieve().body(Map[].class), j -> j != null && j.length > 0 && "DELIVERED".equals(j[0].get("status")));
+        assertThat(journeys).hasSize(1);
+        assertThat(archived(dataDir().resolve("archive/las"), name)).hasBinaryContent(file);
+        record(new Hostile(5, "file still being written (" + chunks + " pieces over " + writing.toMillis() + " ms)", file, 0, null),
+                CSV, "none: taken once unchanged for the settle time (readLock changed), whole",
+                "file in archive/las; the event delivered", FOLDER_BOUND);
+    }
+
     // --- Date-of-death feed: files dropped into inbox/deaths ---
 
     @Test
