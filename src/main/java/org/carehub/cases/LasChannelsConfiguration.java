@@ -25,6 +25,7 @@ class LasChannelsConfiguration {
         endpoint.setWsdlLocation(LasEventsSoapEndpoint.WSDL);
         endpoint.setProperties(Map.of("schema-validation-enabled", "true"));
         endpoint.getInInterceptors().add(refusals.tooLargeGuard());
+        endpoint.getInInterceptors().add(refusals.mislabelledTextGuard());
         endpoint.getOutFaultInterceptors().add(refusals.refusalFaults());
         endpoint.publish(SOAP_ADDRESS);
         return endpoint;

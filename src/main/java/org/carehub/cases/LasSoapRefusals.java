@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.UnmarshalException;
+import java.nio.charset.Charset;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamException;
 import org.apache.cxf.binding.soap.SoapFault;
@@ -21,11 +23,13 @@ import org.carehub.channels.BoundedBody;
 import org.carehub.channels.ChannelRefusals;
 import org.carehub.channels.ChannelRefusals.Door;
 import org.carehub.channels.Refusal;
+import org.carehub.channels.TextDecoding;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns what CXF could not read into the LAS contract's EventRefused fault, with the original parked:
- * a body over the limit (MESSAGE_TOO_LARGE, HTTP 413), XML that is not well-formed (MALFORMED_XML), a
+ * a body over the limit (MESSAGE_TOO_LARGE, HTTP 413), UTF-8 labelled ISO-8859-1 or Windows-1252
+ * (MESSAGE_ENCODING_MISMATCH), XML that is not well-formed (MALFORMED_XML), a
  * DOCTYPE (XML_DOCTYPE_REFUSED: CXF's parser never reads DTDs, so no entity is expanded and no file
  * read), XML past the parser's structure limits (XML_TOO_COMPLEX), a SOAPAction naming another operation
  * (SOAP_ACTION_MISMATCH), and a message that breaks the schema (INVALID_EVENT). Faults that are the hub's own (the
@@ -87,6 +91,42 @@ public class LasSoapRefusals {
         };
     }
 
+    /**
+     * Stops a message whose Content-Type charset (what CXF reads it by; UTF-8 when it names none, whatever the XML
+     * declaration says) is ISO-8859-1 or Windows-1252 while its bytes are UTF-8: read as labelled, every accented
+     * name would reach finance garbled.
+     */
+    AbstractPhaseInterceptor<Message> mislabelledTextGuard() {
+        return new AbstractPhaseInterceptor<>(Phase.RECEIVE) {
+            @Override
+            public void handleMessage(Message message) {
+                BoundedBody body = BoundedBody.of(requestOf(message));
+                if (body == null || body.tooLarge()) {
+                    return;
+                }
+                Optional.ofNullable((String) message.get(Message.ENCODING)).flatMap(LasSoapRefusals::charset)
+                        .flatMap(charset -> TextDecoding.utf8UnderLatinLabel(body.bytes(), charset)).ifPresent(misread -> {
+                    throw new Fault(new MislabelledText(misread));
+                });
+            }
+        };
+    }
+
+    /** The message's bytes are not in the character set it declares. */
+    static final class MislabelledText extends IllegalArgumentException {
+        MislabelledText(String message) {
+            super(message);
+        }
+    }
+
+    private static Optional<Charset> charset(String name) {
+        try {
+            return Optional.of(Charset.forName(name));
+        } catch (IllegalArgumentException unknown) {
+            return Optional.empty();
+        }
+    }
+
     /** Runs on every fault before it is written: classifies, parks, and puts the EventRefused detail in. */
     AbstractPhaseInterceptor<Message> refusalFaults() {
         return new AbstractPhaseInterceptor<>(Phase.PRE_LOGICAL) {
@@ -117,6 +157,9 @@ public class LasSoapRefusals {
         if (body != null && body.tooLarge()) {
             return Refusal.of("MESSAGE_TOO_LARGE", "the message is " + body.sizeInWords() + "; the limit is "
                     + body.limit() + " bytes");
+        }
+        if (fault.getCause() instanceof MislabelledText mislabelled) {
+            return Refusal.of("MESSAGE_ENCODING_MISMATCH", mislabelled.getMessage());
         }
         // CXF's own message key: the SOAPAction header names no operation, or another one than the body.
         if (String.valueOf(fault.getCode()).startsWith("SOAP_ACTION_MISMATCH")) {

@@ -7,6 +7,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Decodes text files the way people produce them: UTF-8 with or without a byte order mark, or Windows-1252
@@ -17,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 public final class TextDecoding {
 
     public static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    /** Labels under which UTF-8 is most often sent by mistake: every byte is a character in them, so nothing fails. */
+    private static final Set<Charset> LATIN_LABELS = Set.of(StandardCharsets.ISO_8859_1, WINDOWS_1252);
 
     private TextDecoding() {
     }
@@ -81,6 +85,47 @@ public final class TextDecoding {
             throw new UndecodableText("character " + (nul + 1) + " is NUL: the message is UTF-16 without a byte order mark, or binary");
         }
         return text;
+    }
+
+    /**
+     * Text labelled with a single-byte Western character set (ISO-8859-1, Windows-1252) that is in fact UTF-8: it
+     * holds bytes above 127 and every one of them belongs to a well-formed UTF-8 sequence (text really in Latin-1 almost
+     * never does). Read as labelled, "Zoë" would reach finance as "ZoÃ«". Empty if the label can be believed; otherwise
+     * what would be misread, in words.
+     */
+    public static Optional<String> utf8UnderLatinLabel(byte[] bytes, Charset label) {
+        if (!LATIN_LABELS.contains(label) || !hasNonAscii(bytes)) {
+            return Optional.empty();
+        }
+        String asUtf8;
+        try {
+            asUtf8 = strictly(StandardCharsets.UTF_8, bytes, 0);
+        } catch (CharacterCodingException reallyLatin) {
+            return Optional.empty();
+        }
+        int at = firstNonAscii(asUtf8);
+        String word = asUtf8.substring(Math.max(0, at - 10), Math.min(asUtf8.length(), at + 10)).strip();
+        String misread = new String(word.getBytes(StandardCharsets.UTF_8), label);
+        return Optional.of("it declares " + label.name() + " but its bytes are UTF-8: \"" + word + "\" would be read as \""
+                + misread + "\"");
+    }
+
+    private static boolean hasNonAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int firstNonAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 127) {
+                return i;
+            }
+        }
+        return 0;
     }
 
     private static boolean isUtf16(byte[] bytes) {

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.util.unit.DataSize;
@@ -233,6 +235,52 @@ class HostileInputSuiteTest extends HubTest {
         assertThat(answer.body()).doesNotContain("root:");
         assertThat(awaitParked(LAS_PARKED_QUEUE, journeySelector(xml(answer.body(), "journeyId"))).body()).isEqualTo(hostile.bytes());
         record(hostile, SOAP, "fault " + hostile.reasonCode(), PARKED_BODY, LAS_BOUND);
+    }
+
+    @ParameterizedTest(name = "LAS SOAP: UTF-8 under a Content-Type charset of {0}")
+    @ValueSource(strings = {"ISO-8859-1", "windows-1252"})
+    void aSoapMessageLabelledLatinButWrittenInUtf8IsRefusedAndParked(String charset) throws Exception {
+        byte[] envelope = utf8(envelope(TestEvents.unique("EV") + "-Zoë", "26.10", ""));
+
+        HttpResponse<String> answer = post("/services/las-events", "text/xml; charset=" + charset, PUBLISH, envelope);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(500);
+        assertThat(xml(answer.body(), "reasonCode")).as(answer.body()).isEqualTo("MESSAGE_ENCODING_MISMATCH");
+        ParkedInput parked = awaitParked(LAS_PARKED_QUEUE, journeySelector(xml(answer.body(), "journeyId")));
+        assertThat(parked.header(ParkedHeaders.EXPLANATION)).contains("Zoë", "would be read as", "ZoÃ«");
+        assertThat(parked.body()).isEqualTo(envelope);
+        record(new Hostile(6, "UTF-8 (\"Zoë\") under a Content-Type charset of " + charset, envelope, 500, "MESSAGE_ENCODING_MISMATCH"),
+                SOAP, "fault MESSAGE_ENCODING_MISMATCH, naming the words that would be garbled", PARKED_BODY, LAS_BOUND);
+    }
+
+    /**
+     * What the SOAP door reads by is the Content-Type's charset, UTF-8 when it names none (CXF never takes the XML
+     * declaration's): UTF-8 bytes under a declaration of ISO-8859-1 are read right, and ISO-8859-1 bytes so labelled in
+     * the Content-Type too.
+     */
+    static Stream<Arguments> rightlyReadLabels() {
+        String declaration = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n";
+        return Stream.of(
+                Arguments.of("UTF-8 (\"Zoë\") under an XML declaration of ISO-8859-1, no charset", "text/xml", declaration,
+                        StandardCharsets.UTF_8),
+                Arguments.of("ISO-8859-1 (\"Zoë\" as the byte 0xEB) under a Content-Type charset of ISO-8859-1",
+                        "text/xml; charset=ISO-8859-1", declaration, StandardCharsets.ISO_8859_1));
+    }
+
+    @ParameterizedTest(name = "LAS SOAP: {0}")
+    @MethodSource("rightlyReadLabels")
+    void aSoapMessageIsReadInTheCharacterSetItsContentTypeNames(String label, String contentType, String declaration,
+                                                                Charset bytesIn) throws Exception {
+        String eventId = TestEvents.unique("EV") + "-Zoë";
+        byte[] envelope = (declaration + envelope(eventId, "26.10", "")).getBytes(bytesIn);
+
+        HttpResponse<String> answer = post("/services/las-events", contentType, PUBLISH, envelope);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        Map<?, ?> journey = as(VIEWER).get().uri(baseUrl() + "/api/journeys/" + xml(answer.body(), "journeyId")).retrieve().body(Map.class);
+        assertThat(journey.get("eventId")).as("the event id as read").isEqualTo(eventId);
+        record(new Hostile(6, label, envelope, 200, null), SOAP, "taken, \"Zoë\" read right",
+                "the event on carehub.las.events under its journey", LAS_BOUND);
     }
 
     @Test

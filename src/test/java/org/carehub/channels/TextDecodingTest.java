@@ -83,4 +83,20 @@ class TextDecodingTest {
         assertThat(WholeCharacters.loneSurrogate("\udc00")).isZero();
         assertThat(WholeCharacters.loneSurrogate("smile \ud83d\ude00")).isEqualTo(-1);
     }
+
+    @Test
+    void utf8LabelledLatin1OrWindows1252IsCaughtWithTheWordsItWouldGarble() {
+        byte[] utf8 = "<name>Zoë Brontë</name>".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(TextDecoding.utf8UnderLatinLabel(utf8, StandardCharsets.ISO_8859_1)).hasValueSatisfying(why ->
+                assertThat(why).contains("declares ISO-8859-1", "Zoë", "would be read as", "ZoÃ«"));
+        assertThat(TextDecoding.utf8UnderLatinLabel(utf8, TextDecoding.WINDOWS_1252)).isPresent();
+    }
+
+    @Test
+    void textThatIsWhatItsLabelSaysIsLeftAlone() {
+        assertThat(TextDecoding.utf8UnderLatinLabel("Zoë".getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1)).isEmpty();
+        assertThat(TextDecoding.utf8UnderLatinLabel("Zoe".getBytes(StandardCharsets.US_ASCII), StandardCharsets.ISO_8859_1)).isEmpty();
+        assertThat(TextDecoding.utf8UnderLatinLabel("Zoë".getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).isEmpty();
+    }
 }
