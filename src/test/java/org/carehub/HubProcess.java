@@ -110,8 +110,8 @@ public final class HubProcess implements AutoCloseable {
     }
 
     /**
-     * The threads running the hub's own code, blocked, or initialising a class, each with its top frames, from a
-     * thread dump (jcmd) kept in full beside the log.
+     * The threads running the hub's own code, blocked, or initialising a class, each told in a few lines
+     * ({@link #whereItStands}), from a thread dump (jcmd) kept in full beside the log.
      */
     private String busyThreads() {
         try {
