@@ -106,7 +106,7 @@ public class LasSoapRefusals {
                 }
                 Optional.ofNullable((String) message.get(Message.ENCODING)).flatMap(LasSoapRefusals::charset)
                         .flatMap(charset -> TextDecoding.utf8UnderLatinLabel(body.bytes(), charset)).ifPresent(misread -> {
-                    throw new Fault(new MislabelledText(misread));
+                    throw new Fault(new MislabelledText("the message is " + misread + " (its Content-Type charset)"));
                 });
             }
         };

@@ -106,7 +106,7 @@ public final class TextDecoding {
         int at = firstNonAscii(asUtf8);
         String word = asUtf8.substring(Math.max(0, at - 10), Math.min(asUtf8.length(), at + 10)).strip();
         String misread = new String(word.getBytes(StandardCharsets.UTF_8), label);
-        return Optional.of("it declares " + label.name() + " but its bytes are UTF-8: \"" + word + "\" would be read as \""
+        return Optional.of("labelled " + label.name() + " but its bytes are UTF-8: \"" + word + "\" would be read as \""
                 + misread + "\"");
     }
 

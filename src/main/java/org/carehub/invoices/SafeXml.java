@@ -2,6 +2,8 @@ package org.carehub.invoices;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.util.Optional;
 import javax.xml.XMLConstants;
 import javax.xml.namespace.QName;
 import javax.xml.parsers.DocumentBuilder;
@@ -11,6 +13,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.carehub.channels.TextDecoding;
 import org.w3c.dom.Document;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
@@ -62,11 +65,16 @@ final class SafeXml {
     private SafeXml() {
     }
 
-    /** The name of the root element; refused if a DOCTYPE comes before it or the XML breaks before it. */
+    /**
+     * The name of the root element; refused if a DOCTYPE comes before it, the XML breaks before it, or the declaration
+     * says ISO-8859-1 or Windows-1252 while the bytes are UTF-8 (read as declared, "£" would become "Â£").
+     */
     static QName rootElement(byte[] content) throws Refusal {
         XMLStreamReader reader = null;
         try {
             reader = SCANNER.createXMLStreamReader(new ByteArrayInputStream(content));
+            // Asked at the start of the document, where the XML declaration has just been read.
+            refuseMislabelled(content, reader.getCharacterEncodingScheme());
             while (reader.hasNext()) {
                 int event = reader.next();
                 if (event == XMLStreamConstants.DTD) {
@@ -83,6 +91,23 @@ final class SafeXml {
             throw new Refusal(InvoiceReasons.XML_MALFORMED, "not well-formed XML: " + e.getMessage());
         } finally {
             close(reader);
+        }
+    }
+
+    private static void refuseMislabelled(byte[] content, String declared) throws Refusal {
+        if (declared == null) {
+            return; // no declaration: UTF-8
+        }
+        Charset label;
+        try {
+            label = Charset.forName(declared);
+        } catch (IllegalArgumentException unknown) {
+            return; // the parser has made sense of it already
+        }
+        Optional<String> misread = TextDecoding.utf8UnderLatinLabel(content, label);
+        if (misread.isPresent()) {
+            throw new Refusal(InvoiceReasons.ENCODING_MISMATCH, "the file is " + misread.get()
+                    + " (its XML declaration); declare encoding=\"UTF-8\", or none");
         }
     }
 

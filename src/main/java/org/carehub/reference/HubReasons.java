@@ -50,6 +50,7 @@ final class HubReasons {
         raise("MALFORMED_XML", "detail");
         raise("XML_DOCTYPE_REFUSED", "detail");
         raise("MALFORMED_JSON", "detail");
+        raise("MESSAGE_ENCODING_MISMATCH", "detail");
         raise("INVALID_EVENT", "detail");
         raise("MESSAGE_TOO_LARGE", "limit");
         raise("MALFORMED_CSV_ROW", "fileName", "line", "detail");
@@ -60,6 +61,7 @@ final class HubReasons {
         raise("INVOICE_FORMAT_UNKNOWN", "fileName", "detail");
         raise("INVOICE_XML_MALFORMED", "fileName", "detail");
         raise("INVOICE_XML_DOCTYPE_REFUSED", "fileName");
+        raise("INVOICE_ENCODING_MISMATCH", "fileName", "detail");
         raise("INVOICE_SCHEMA_INVALID", "fileName", "detail");
         raise("INVOICE_RULE_FAILED", "fileName", "detail");
         raise("INVOICE_CSV_INVALID", "fileName", "detail");

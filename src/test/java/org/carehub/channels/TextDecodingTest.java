@@ -89,7 +89,7 @@ class TextDecodingTest {
         byte[] utf8 = "<name>Zoë Brontë</name>".getBytes(StandardCharsets.UTF_8);
 
         assertThat(TextDecoding.utf8UnderLatinLabel(utf8, StandardCharsets.ISO_8859_1)).hasValueSatisfying(why ->
-                assertThat(why).contains("declares ISO-8859-1", "Zoë", "would be read as", "ZoÃ«"));
+                assertThat(why).contains("labelled ISO-8859-1", "Zoë", "would be read as", "ZoÃ«"));
         assertThat(TextDecoding.utf8UnderLatinLabel(utf8, TextDecoding.WINDOWS_1252)).isPresent();
     }
 

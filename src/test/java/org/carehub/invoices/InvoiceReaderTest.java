@@ -4,17 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.stream.Stream;
+import org.carehub.channels.TextDecoding;
 import org.carehub.invoices.InvoiceFinding.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class InvoiceReaderTest {
 
@@ -171,7 +174,7 @@ class InvoiceReaderTest {
 
     /** The example as "Unicode" XML, as some invoicing software saves it: the declaration names the encoding. */
     private static String utf16Example() throws IOException {
-        return example().replaceFirst("encoding=\"UTF-8\"", "encoding=\"UTF-16\"");
+        return declared("UTF-16");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -193,7 +196,24 @@ class InvoiceReaderTest {
                 Arguments.of("UTF-16 little-endian with byte order mark",
                         concat(utf16LeBom, utf16Example().getBytes(StandardCharsets.UTF_16LE))),
                 Arguments.of("UTF-16 big-endian without byte order mark", utf16Example().getBytes(StandardCharsets.UTF_16BE)),
-                Arguments.of("UTF-16 little-endian without byte order mark", utf16Example().getBytes(StandardCharsets.UTF_16LE)));
+                Arguments.of("UTF-16 little-endian without byte order mark", utf16Example().getBytes(StandardCharsets.UTF_16LE)),
+                Arguments.of("Windows-1252, as its XML declaration says", declared("windows-1252").getBytes(TextDecoding.WINDOWS_1252)));
+    }
+
+    /** The example under another XML declaration, with words outside ASCII (the example itself has none). */
+    private static String declared(String encoding) throws IOException {
+        return example().replaceFirst("encoding=\"UTF-8\"", "encoding=\"" + encoding + "\"")
+                .replaceFirst("<!-- Example", "<!-- Zoë's £ example");
+    }
+
+    @ParameterizedTest(name = "UTF-8 under an XML declaration of {0}")
+    @ValueSource(strings = {"ISO-8859-1", "windows-1252"})
+    void aUtf8InvoiceDeclaringALatinEncodingIsRefusedNamingWhatWouldBeGarbled(String encoding) throws IOException {
+        InvoiceReading.Refused refused = refused(declared(encoding));
+
+        assertThat(refused.reasonCode()).isEqualTo(InvoiceReasons.ENCODING_MISMATCH);
+        assertThat(refused.detail()).contains("labelled " + Charset.forName(encoding).name(), "its XML declaration",
+                "Zoë", "would be read as", "ZoÃ«");
     }
 
     @Test
