@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.UnmarshalException;
-import java.nio.charset.Charset;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamException;
@@ -104,7 +103,7 @@ public class LasSoapRefusals {
                 if (body == null || body.tooLarge()) {
                     return;
                 }
-                Optional.ofNullable((String) message.get(Message.ENCODING)).flatMap(LasSoapRefusals::charset)
+                Optional.ofNullable((String) message.get(Message.ENCODING)).flatMap(TextDecoding::charsetNamed)
                         .flatMap(charset -> TextDecoding.utf8UnderLatinLabel(body.bytes(), charset)).ifPresent(misread -> {
                     throw new Fault(new MislabelledText("the message is " + misread + " (its Content-Type charset)"));
                 });
@@ -116,14 +115,6 @@ public class LasSoapRefusals {
     static final class MislabelledText extends IllegalArgumentException {
         MislabelledText(String message) {
             super(message);
-        }
-    }
-
-    private static Optional<Charset> charset(String name) {
-        try {
-            return Optional.of(Charset.forName(name));
-        } catch (IllegalArgumentException unknown) {
-            return Optional.empty();
         }
     }
 

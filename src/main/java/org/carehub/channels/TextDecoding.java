@@ -110,6 +110,15 @@ public final class TextDecoding {
                 + misread + "\"");
     }
 
+    /** The character set a message or file names (a Content-Type charset, an XML declaration), if Java knows it. */
+    public static Optional<Charset> charsetNamed(String name) {
+        try {
+            return Optional.of(Charset.forName(name));
+        } catch (IllegalArgumentException unknown) {
+            return Optional.empty();
+        }
+    }
+
     private static boolean hasNonAscii(byte[] bytes) {
         for (byte b : bytes) {
             if (b < 0) {

@@ -2,7 +2,6 @@ package org.carehub.invoices;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.Charset;
 import java.util.Optional;
 import javax.xml.XMLConstants;
 import javax.xml.namespace.QName;
@@ -95,16 +94,9 @@ final class SafeXml {
     }
 
     private static void refuseMislabelled(byte[] content, String declared) throws Refusal {
-        if (declared == null) {
-            return; // no declaration: UTF-8
-        }
-        Charset label;
-        try {
-            label = Charset.forName(declared);
-        } catch (IllegalArgumentException unknown) {
-            return; // the parser has made sense of it already
-        }
-        Optional<String> misread = TextDecoding.utf8UnderLatinLabel(content, label);
+        // No declaration means UTF-8; a name Java does not know, the parser has already had to make sense of.
+        Optional<String> misread = Optional.ofNullable(declared).flatMap(TextDecoding::charsetNamed)
+                .flatMap(label -> TextDecoding.utf8UnderLatinLabel(content, label));
         if (misread.isPresent()) {
             throw new Refusal(InvoiceReasons.ENCODING_MISMATCH, "the file is " + misread.get()
                     + " (its XML declaration); declare encoding=\"UTF-8\", or none");
