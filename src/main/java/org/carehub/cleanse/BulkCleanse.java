@@ -30,13 +30,14 @@ import org.carehub.failures.BusinessRuleViolation;
 import org.carehub.finance.BatchReceipt;
 import org.carehub.finance.ContrOCCAdapter;
 import org.carehub.reference.FailureReason;
+import org.carehub.failures.Outages;
 import org.carehub.reference.OwnerTeam;
 import org.carehub.reference.ReferenceData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Bulk cleanse: a file restating many care lines (docs/bulk-cleanse.md) is uploaded, dry-run (report.csv and a
@@ -64,10 +65,11 @@ public class BulkCleanse {
     private final String member;
     private final ClusterProperties cluster;
     private final CleanseProperties properties;
+    private final Outages outages;
 
     public BulkCleanse(CleanseStore store, Restatement restatement, ContrOCCAdapter finance, CaseStore cases,
                        ReferenceData reference, LeaseTable leases, DatabaseClusterService clusterService,
-                       ClusterProperties cluster, CleanseProperties properties) {
+                       ClusterProperties cluster, CleanseProperties properties, Outages outages) {
         this.store = store;
         this.restatement = restatement;
         this.finance = finance;
@@ -77,6 +79,7 @@ public class BulkCleanse {
         this.member = clusterService.memberId();
         this.cluster = cluster;
         this.properties = properties;
+        this.outages = outages;
     }
 
     // ---- what people ask for -----------------------------------------------------------------------
@@ -176,9 +179,11 @@ public class BulkCleanse {
         List<Long> waiting;
         try {
             waiting = store.runnable();
-        } catch (DataAccessResourceFailureException | CannotCreateTransactionException databaseAway) {
-            // Health shows the database down; the next poll looks again. Not a stack trace every poll meanwhile.
-            log.debug("No look for cleanses to run: the database did not answer ({})", databaseAway.getMessage());
+        } catch (DataAccessException | TransactionException failure) {
+            // While the database fails its health check (the outages bean, as for the queue routes), the next poll
+            // looks again: not a stack trace every second meanwhile. Any other failure is the timer route's to report.
+            String down = outages.outage(failure).orElseThrow(() -> failure);
+            log.debug("No look for cleanses to run: {}", down);
             return;
         }
         for (long cleanseId : waiting) {

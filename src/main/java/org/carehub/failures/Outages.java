@@ -57,7 +57,7 @@ public class Outages {
     }
 
     /** What is down, if the failure points at a system that fails its health check now. */
-    Optional<String> outage(Throwable failure) {
+    public Optional<String> outage(Throwable failure) {
         if (databaseFailure(failure)) {
             return databaseDown();
         }
