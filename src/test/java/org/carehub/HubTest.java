@@ -1,22 +1,31 @@
 package org.carehub;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import javax.management.ObjectName;
 import org.carehub.cases.LasEvent;
 import org.carehub.channels.HubMBeans;
 import org.carehub.failures.ParkedHeaders;
+import org.carehub.failures.ParkedQueues;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -185,19 +194,47 @@ public abstract class HubTest {
         }
     }
 
+    /** A parked message with its body as bytes: a BytesMessage's as parked, a TextMessage's in UTF-8. */
+    public record ParkedBytes(Map<String, Object> headers, byte[] body) {
+        public String header(String name) {
+            Object value = headers.get(name);
+            return value == null ? null : value.toString();
+        }
+    }
+
+    /**
+     * The first message parked on the queue that the selector picks, once there is one, its body read before the
+     * browser moves on: a large message's body is streamed from the broker only until then.
+     */
+    protected ParkedBytes awaitFirstParked(String queue, String selector, Duration atMost) {
+        return await().atMost(atMost).until(() -> jms.browseSelected(queue, selector, (session, browser) -> {
+            Enumeration<?> messages = browser.getEnumeration();
+            if (!messages.hasMoreElements()) {
+                return Optional.<ParkedBytes>empty();
+            }
+            Message m = (Message) messages.nextElement();
+            return Optional.of(new ParkedBytes(headersOf(m), m instanceof BytesMessage bytes ? ParkedQueues.body(bytes)
+                    : ((TextMessage) m).getText().getBytes(StandardCharsets.UTF_8)));
+        }), Optional::isPresent).get();
+    }
+
+    private static Map<String, Object> headersOf(Message m) throws JMSException {
+        Map<String, Object> headers = new HashMap<>();
+        for (Object name : Collections.list(m.getPropertyNames())) {
+            headers.put((String) name, m.getObjectProperty((String) name));
+        }
+        return headers;
+    }
+
     /** Browses (without consuming) every message parked on the queue. */
     protected List<Parked> parked(String queue) {
         List<Parked> found = jms.browse(queue, (session, browser) -> {
             List<Parked> all = new ArrayList<>();
             // Each read before the browser moves on: a large message's body is streamed from the broker only until then.
-            java.util.Enumeration<?> messages = browser.getEnumeration();
+            Enumeration<?> messages = browser.getEnumeration();
             while (messages.hasMoreElements()) {
                 Message m = (Message) messages.nextElement();
-                Map<String, Object> headers = new HashMap<>();
-                for (Object name : Collections.list(m.getPropertyNames())) {
-                    headers.put((String) name, m.getObjectProperty((String) name));
-                }
-                all.add(new Parked(headers, m instanceof TextMessage t ? t.getText() : null));
+                all.add(new Parked(headersOf(m), m instanceof TextMessage t ? t.getText() : null));
             }
             return all;
         });

@@ -3,10 +3,7 @@ package org.carehub.channels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import jakarta.jms.BytesMessage;
-import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
-import jakarta.jms.TextMessage;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,9 +17,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -246,7 +240,7 @@ class HostileInputSuiteTest extends HubTest {
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(500);
         assertThat(xml(answer.body(), "reasonCode")).as(answer.body()).isEqualTo("MESSAGE_ENCODING_MISMATCH");
-        ParkedInput parked = awaitParked(LAS_PARKED_QUEUE, journeySelector(xml(answer.body(), "journeyId")));
+        ParkedBytes parked = awaitParked(LAS_PARKED_QUEUE, journeySelector(xml(answer.body(), "journeyId")));
         assertThat(parked.header(ParkedHeaders.EXPLANATION)).contains("Zoë", "would be read as", "ZoÃ«");
         assertThat(parked.body()).isEqualTo(envelope);
         record(new Hostile(6, "UTF-8 (\"Zoë\") under a Content-Type charset of " + charset, envelope, 500, "MESSAGE_ENCODING_MISMATCH"),
@@ -342,7 +336,7 @@ class HostileInputSuiteTest extends HubTest {
         String name = TestEvents.unique("hostile") + ".csv";
         drop(dataDir().resolve(folder.inbox()), name, hostile.bytes());
 
-        ParkedInput parked = awaitParked(folder.parkedQueue(), explaining(name));
+        ParkedBytes parked = awaitParked(folder.parkedQueue(), explaining(name));
         assertThat(parked.header(ParkedHeaders.REASON_CODE)).isEqualTo(hostile.reasonCode());
         assertThat(parked.body()).isEqualTo(hostile.bytes());
         assertThat(archived(dataDir().resolve(folder.archive()), name)).hasBinaryContent(hostile.bytes());
@@ -358,7 +352,7 @@ class HostileInputSuiteTest extends HubTest {
         Arrays.fill(huge, (byte) 'x');
         drop(dataDir().resolve(folder.inbox()), name, huge);
 
-        ParkedInput parked = awaitParked(folder.parkedQueue(), explaining(name));
+        ParkedBytes parked = awaitParked(folder.parkedQueue(), explaining(name));
         assertThat(parked.header(ParkedHeaders.REASON_CODE)).isEqualTo("UNREADABLE_FILE");
         assertThat(parked.body()).as("what was read of it").hasSize((int) limit.toBytes() + 1);
         assertThat(archived(dataDir().resolve(folder.archive()), name)).hasSize(huge.length);
@@ -385,7 +379,7 @@ class HostileInputSuiteTest extends HubTest {
         byte[] file = utf8(CSV_HEADER + row);
         drop(lasInbox(), name, file);
 
-        ParkedInput parked = awaitParked(LAS_PARKED_QUEUE, explaining(name));
+        ParkedBytes parked = awaitParked(LAS_PARKED_QUEUE, explaining(name));
         assertThat(parked.header(ParkedHeaders.REASON_CODE)).isEqualTo(hostile.reasonCode());
         assertThat(parked.header(ParkedHeaders.EXPLANATION)).contains("rate");
         assertThat(new String(parked.body(), StandardCharsets.UTF_8)).isEqualTo(CSV_HEADER + row);
@@ -451,7 +445,7 @@ class HostileInputSuiteTest extends HubTest {
         byte[] file = utf8(DEATHS_HEADER + "9434765919,Joan,Ev");
         drop(deathsInbox(), name, file);
 
-        ParkedInput parked = awaitParked(DEATHS_PARKED, explaining(name));
+        ParkedBytes parked = awaitParked(DEATHS_PARKED, explaining(name));
         assertThat(parked.header(ParkedHeaders.REASON_CODE)).isEqualTo("MALFORMED_CSV_ROW");
         assertThat(parked.body()).isEqualTo(file);
         assertThat(archived(deathsInbox().resolve("done"), name)).hasBinaryContent(file);
@@ -559,20 +553,12 @@ class HostileInputSuiteTest extends HubTest {
         return ParkedHeaders.JOURNEY_ID + " = '" + journeyId + "'";
     }
 
-    /** A parked message: its reason headers and its body as bytes, read before the browser moves on (large bodies are streamed). */
-    record ParkedInput(Map<String, Object> headers, byte[] body) {
-        String header(String name) {
-            Object value = headers.get(name);
-            return value == null ? null : value.toString();
-        }
-    }
-
     /**
      * The parked input, read (headers and body) and then taken off its queue: the shared hub's other tests list the
      * parked queues, and Artemis can end a browse early at a large parked message (see ParkedQueues.hasMore).
      */
-    private ParkedInput awaitParked(String queue, String selector) {
-        ParkedInput parked = awaitParkedOn(queue, selector);
+    private ParkedBytes awaitParked(String queue, String selector) {
+        ParkedBytes parked = awaitFirstParked(queue, selector, WAIT);
         jms.execute(session -> {
             try (MessageConsumer taker = session.createConsumer(session.createQueue(queue), selector)) {
                 assertThat(taker.receive(WAIT.toMillis())).as("parked input taken off " + queue).isNotNull();
@@ -580,22 +566,6 @@ class HostileInputSuiteTest extends HubTest {
             return null;
         }, true);
         return parked;
-    }
-
-    private ParkedInput awaitParkedOn(String queue, String selector) {
-        return await().atMost(WAIT).until(() -> jms.browseSelected(queue, selector, (session, browser) -> {
-            Enumeration<?> messages = browser.getEnumeration();
-            if (!messages.hasMoreElements()) {
-                return Optional.<ParkedInput>empty();
-            }
-            Message m = (Message) messages.nextElement();
-            Map<String, Object> headers = new HashMap<>();
-            for (Object name : Collections.list(m.getPropertyNames())) {
-                headers.put((String) name, m.getObjectProperty((String) name));
-            }
-            return Optional.of(new ParkedInput(headers, m instanceof BytesMessage bytes ? ParkedQueues.body(bytes)
-                    : ((TextMessage) m).getText().getBytes(StandardCharsets.UTF_8)));
-        }), Optional::isPresent).get();
     }
 
     private static String json(String body, String field) {

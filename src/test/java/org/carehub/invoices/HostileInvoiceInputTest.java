@@ -3,8 +3,6 @@ package org.carehub.invoices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import jakarta.jms.BytesMessage;
-import jakarta.jms.Message;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -16,9 +14,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +31,6 @@ import org.carehub.channels.HostileInputTable.Row;
 import org.carehub.channels.ProviderSftpServer;
 import org.carehub.channels.SftpReceipts;
 import org.carehub.failures.ParkedHeaders;
-import org.carehub.failures.ParkedQueues;
 import org.carehub.reference.ReferenceData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -168,7 +162,7 @@ class HostileInvoiceInputTest extends HubTest {
         String name = hostile.fileName(run());
         upload(name, hostile.bytes());
 
-        ParkedFile parked = awaitParked(name);
+        ParkedBytes parked = awaitParked(name);
         assertRefusedAndKept(parked, hostile);
         String answer = fetch(name + ".result.txt");
         assertThat(answer).contains("REFUSED", hostile.reasonCode(), hostile.says()).doesNotContain(SECRET_TEXT);
@@ -199,7 +193,7 @@ class HostileInvoiceInputTest extends HubTest {
         String subject = "Invoice " + name;
         mail().send(BRIGHTWATER_MAIL, subject, new TestMail.Attached(name, "application/xml", hostile.bytes()));
 
-        ParkedFile parked = awaitParked(name);
+        ParkedBytes parked = awaitParked(name);
         assertRefusedAndKept(parked, hostile);
         assertThat(parked.header(EmailInvoiceIntake.REPLY_TO)).isEqualTo(BRIGHTWATER_MAIL);
         assertThat(parked.header(EmailInvoiceIntake.MAIL_SUBJECT)).isEqualTo(subject);
@@ -247,7 +241,7 @@ class HostileInvoiceInputTest extends HubTest {
 
         upload(name, file);
 
-        ParkedFile parked = awaitParked(name);
+        ParkedBytes parked = awaitParked(name);
         assertThat(parked.header(ParkedHeaders.REASON_CODE)).isEqualTo("INVOICE_NO_CARE_LINE");
         assertThat(parked.body()).as("the parked invoice, browsed").isEqualTo(file);
         String journeyId = parked.header(ParkedHeaders.JOURNEY_ID);
@@ -310,7 +304,7 @@ class HostileInvoiceInputTest extends HubTest {
 
         assertThat(answer).startsWith("HTTP/1.1 422").contains(InvoiceReasons.TOO_LARGE);
         assertThat(sent.get()).as("bytes the hub let the client send before refusing").isLessThan(fifty);
-        ParkedFile parked = awaitParked(name);
+        ParkedBytes parked = awaitParked(name);
         assertThat(parked.header(ParkedHeaders.REASON_CODE)).isEqualTo(InvoiceReasons.TOO_LARGE);
         assertThat(parked.body()).as("what was read and kept: the limit and one byte").hasSize(InvoiceReader.DEFAULT_MAX_BYTES + 1)
                 .startsWith((byte) '<');
@@ -421,14 +415,7 @@ class HostileInvoiceInputTest extends HubTest {
     }
 
     /** A file the invoice flow parked, found by the name it was received under, with its body as parked. */
-    record ParkedFile(Map<String, Object> headers, byte[] body) {
-        String header(String name) {
-            Object value = headers.get(name);
-            return value == null ? null : value.toString();
-        }
-    }
-
-    private void assertRefusedAndKept(ParkedFile parked, Hostile hostile) {
+    private void assertRefusedAndKept(ParkedBytes parked, Hostile hostile) {
         assertThat(parked.header(ParkedHeaders.REASON_CODE)).isEqualTo(hostile.reasonCode());
         assertThat(parked.header(ParkedHeaders.EXPLANATION)).doesNotContain(SECRET_TEXT);
         // Byte for byte, also over the broker's large-message size (the oversize file is 100 times that).
@@ -441,21 +428,8 @@ class HostileInvoiceInputTest extends HubTest {
         }
     }
 
-    private ParkedFile awaitParked(String fileName) {
-        String selector = SftpReceipts.FILE_NAME + " = '" + fileName + "'";
-        return await().atMost(WAIT).until(() -> jms.browseSelected(PARKED, selector, (session, browser) -> {
-            // The first one, read before the browser moves on: a large message's body is streamed only until then.
-            Enumeration<?> messages = browser.getEnumeration();
-            if (!messages.hasMoreElements()) {
-                return Optional.<ParkedFile>empty();
-            }
-            Message m = (Message) messages.nextElement();
-            Map<String, Object> headers = new HashMap<>();
-            for (Object header : Collections.list(m.getPropertyNames())) {
-                headers.put((String) header, m.getObjectProperty((String) header));
-            }
-            return Optional.of(new ParkedFile(headers, m instanceof BytesMessage bytes ? ParkedQueues.body(bytes) : null));
-        }), Optional::isPresent).get();
+    private ParkedBytes awaitParked(String fileName) {
+        return awaitFirstParked(PARKED, SftpReceipts.FILE_NAME + " = '" + fileName + "'", WAIT);
     }
 
     /** The hub still takes sign-ins and answers after the hostile file: the failure desk's list of parked items. */
